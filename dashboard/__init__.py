@@ -1,0 +1,1 @@
+"""Energy Strike Map: strikes on energy infrastructure in the Russia–Ukraine war."""

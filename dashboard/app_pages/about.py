@@ -1,0 +1,60 @@
+"""About page: methodology, borders convention, sources and attribution."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.core import geodata
+from dashboard.core.dataset import CHANGELOG_FILE
+
+data = cache.bundled()
+
+st.title("About Energy Strike Map")
+st.markdown(
+    f"""
+Energy Strike Map shows publicly reported strikes on energy infrastructure in the
+Russia–Ukraine war: Ukrainian drone and missile strikes on Russian refineries, oil depots,
+power and heating plants, and Russian strikes on Ukraine's power plants, substations, hydro
+dams and gas facilities. The bundled dataset (version **{data.version}**) holds
+**{len(data.incidents):,}** incidents, each with its own source.
+
+### Methodology
+- **One incident, one record.** Several reports of the same strike are one record with all
+  their sources; strikes on the same facility on different days are separate records.
+- **Dates** are the day of the strike as reported; an overnight strike takes the date of the
+  morning it was reported. Some records are known to the month only.
+- **Attacking side** is the side that officials or media named; disputed attribution is noted.
+- **Confidence**: *confirmed* (the attacked side's officials or several independent outlets
+  confirm the hit), *claimed* (one side or unverified channels only), *disputed* (the sides
+  contradict each other).
+- **Places.** A settlement is matched to the GeoNames gazetteer in any spelling or script
+  (Kharkiv, Kharkov, Харків), using the record's region and country to choose between
+  namesakes. Records known only to a region are drawn inside that region and marked as
+  region-level. Coordinates alone are placed by point in polygon.
+- **Interception claims** are shown as reported, often as totals for a whole night or region,
+  never pinned on a city they were not about.
+
+### Borders
+Borders follow international recognition: **Crimea (UA-43) and Sevastopol (UA-40) are part of
+Ukraine**, as are the oblasts Russia claims to have annexed in 2022. Strikes there count as
+strikes in Ukraine. Regions are identified by ISO 3166-2 codes.
+
+### Data sources and attribution
+"""
+)
+for name, layer in geodata.catalogue()["layers"].items():
+    st.markdown(
+        f"- **{name}**: {layer['source']}. Licence: {layer['licence']}. *{layer['attribution']}*"
+    )
+st.markdown(
+    """
+- **Incidents**: every incident links to the public reporting it was taken from (see the
+  table on the map page and each map popup).
+- **Basemap tiles** (online only): © OpenStreetMap contributors, © Esri. The offline basemap
+  uses Natural Earth outlines and GeoNames town names.
+"""
+)
+if CHANGELOG_FILE.exists():
+    with st.expander("Dataset changelog"):
+        st.markdown(CHANGELOG_FILE.read_text(encoding="utf-8"))

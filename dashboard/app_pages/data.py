@@ -1,0 +1,61 @@
+"""Data-quality page: coverage per month and region, imprecise and unplaced records."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.core import aggregate
+from dashboard.core.mapview import SIDE_COLOURS
+
+data = cache.bundled()
+incidents = data.incidents
+
+st.title("Data quality and coverage")
+latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
+st.caption(f"Dataset v{data.version} · {len(incidents):,} incidents · latest {latest}")
+
+st.subheader("Incidents per month")
+monthly = aggregate.per_month(incidents).rename(
+    columns={"ukraine": "By Ukraine", "russia": "By Russia"}
+)
+st.bar_chart(monthly, color=[SIDE_COLOURS["ukraine"], SIDE_COLOURS["russia"]], height=260)
+
+st.subheader("Incidents per region")
+regions = aggregate.per_region(incidents)
+regions.insert(0, "region", regions.index.map(
+    dict(zip(incidents["admin1_iso"], incidents["admin1_name"], strict=False))
+))  # fmt: skip
+st.dataframe(
+    regions.sort_values("count", ascending=False),
+    width="stretch",
+    column_config={"households": st.column_config.NumberColumn(format="localized")},
+)
+
+st.subheader("Records placed at region level only")
+coarse = incidents[incidents["location_precision"] == "region"]
+st.caption(
+    f"{len(coarse):,} of {len(incidents):,} records name no settlement the gazetteer knows; "
+    "they are drawn at a point inside their region and marked as region-level on the map."
+)
+st.dataframe(
+    coarse[["id", "date", "settlement", "admin1_name", "facility_name", "place_note"]],
+    hide_index=True,
+    width="stretch",
+)
+
+st.subheader("Records that could not be placed")
+if data.unplaced.empty:
+    st.success("Every bundled record has a point and an admin-1 region.")
+else:
+    st.error(f"{len(data.unplaced):,} records could not be placed; they are not on the map.")
+    st.dataframe(data.unplaced, hide_index=True, width="stretch")
+
+notes = incidents[incidents["place_note"] != ""]
+if len(notes):
+    st.subheader("Placement notes")
+    st.dataframe(
+        notes[["id", "settlement", "admin1_iso", "place_note"]],
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,41 @@
+"""Map page: filters in the sidebar, summary, map, share link, timeline and table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cache
+from dashboard.components import filters, incident_table, map_view, summary, view_state
+from dashboard.core import filters as core_filters
+
+data = cache.bundled()
+geo = cache.geography()
+offline = cache.offline()
+region_names = dict(zip(geo.admin1["admin1_iso"], geo.admin1["name_en"], strict=True))
+
+view_state.seed_from_url(region_names)
+filters.show(data.incidents, region_names, offline=offline)
+state = view_state.current_state()
+shown = core_filters.apply(data.incidents, state)
+
+st.title("Energy Strike Map")
+latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
+st.caption(
+    f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{data.version} · "
+    f"{len(data.incidents):,} incidents, latest {latest}"
+)
+for message in view_state.ignored_messages():
+    st.warning(f"Link parameter {message}", icon=":material/warning:")
+
+summary.show(shown)
+if shown.empty:
+    st.info("No incidents match these filters. Widen the date range or clear a filter.")
+map_view.show(shown, state, cache.map_base(), offline=offline)
+with st.expander("Copy link to this view", icon=":material/link:"):
+    st.code(view_state.share_url(state), language=None, wrap_lines=True)
+summary.timeline(shown)
+selected = incident_table.show(shown)
+if selected and selected != state.incident:
+    st.session_state["incident"] = selected
+    st.rerun()
+view_state.write_url(state)

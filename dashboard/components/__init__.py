@@ -1,0 +1,1 @@
+"""Streamlit components: each exposes one ``show`` function and holds no logic of its own."""

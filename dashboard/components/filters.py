@@ -1,0 +1,79 @@
+"""Sidebar filters. Widget keys are the URL parameter names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.schema import CONFIDENCE, COUNTRIES, FACILITY_TYPES, WAR_START, WEAPONS
+from dashboard.core.state import BASEMAPS, LAYERS, MEASURES
+
+COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
+BASEMAP_LABELS = {
+    "light": "Light (tiles)",
+    "osm": "OpenStreetMap (tiles)",
+    "offline": "Offline vector",
+}
+LAYER_LABELS = {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
+MEASURE_LABELS = {"count": "Incident count", "households": "Households affected"}
+
+
+def label(code: str) -> str:
+    """'thermal_power_plant' -> 'Thermal power plant'."""
+    return code.replace("_", " ").capitalize()
+
+
+def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool) -> None:
+    """Draw the filters; their values live in ``st.session_state`` under URL keys."""
+    sb = st.sidebar
+    sb.header("Filters")
+    today = date.today()
+    sb.date_input(
+        "From", value=None, min_value=WAR_START, max_value=today, key="from",
+        bind="query-params", format="YYYY-MM-DD", help="Empty: from the start of the war",
+    )  # fmt: skip
+    sb.date_input(
+        "To", value=None, min_value=WAR_START, max_value=today, key="to",
+        bind="query-params", format="YYYY-MM-DD", help="Empty: up to the latest incident",
+    )  # fmt: skip
+    sb.pills(
+        "Attacking side",
+        ["ukraine", "russia"],
+        selection_mode="multi",
+        key="side",
+        bind="query-params",
+        help="ukraine: strikes by Ukraine (mostly in Russia); russia: strikes by Russia "
+        "(in Ukraine). None selected: both.",
+    )
+    sb.multiselect(
+        "Target country", COUNTRIES, key="country", format_func=COUNTRY_NAMES.get,
+        placeholder="All countries",
+    )  # fmt: skip
+    present = sorted(set(incidents["admin1_iso"]), key=lambda c: region_names.get(c, c))
+    chosen = st.session_state.get("region") or []
+    options = present + [c for c in chosen if c not in present]
+    sb.multiselect(
+        "Region",
+        options,
+        key="region",
+        format_func=lambda c: f"{region_names.get(c, c)} ({c})",
+        placeholder="All regions",
+    )
+    sb.multiselect(
+        "Facility type", FACILITY_TYPES, key="facility", format_func=label,
+        placeholder="All facilities",
+    )  # fmt: skip
+    sb.multiselect("Weapon", WEAPONS, key="weapon", format_func=label, placeholder="All weapons")
+    sb.multiselect(
+        "Confidence", CONFIDENCE, key="confidence", format_func=label,
+        placeholder="Confirmed, claimed and disputed",
+    )  # fmt: skip
+    sb.header("Map")
+    if offline:
+        sb.caption("Offline mode: local vector basemap, no tiles.")
+    else:
+        sb.selectbox("Basemap", BASEMAPS, key="basemap", format_func=BASEMAP_LABELS.get)
+    sb.multiselect("Layers", LAYERS, key="layer", format_func=LAYER_LABELS.get)
+    sb.radio("Region shading by", MEASURES, key="measure", format_func=MEASURE_LABELS.get)

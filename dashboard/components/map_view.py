@@ -1,0 +1,60 @@
+"""The interactive map. Panning and zooming rerun only this fragment, not the app."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.components.view_state import MAP_VIEW
+from dashboard.core.mapview import MapBase, build_map
+from dashboard.core.state import ViewState
+
+_BUILT_VIEW = "_map_built_view"
+_FILTERS = "_map_filters"
+
+
+def show(incidents: pd.DataFrame, state: ViewState, base: MapBase, *, offline: bool) -> None:
+    """Draw the map for ``state``; the map's own position is fixed until the next full run.
+
+    The map is built with the position known at the last full run, so a pan or zoom
+    (which reruns only the fragment) does not rebuild it and make it jump. When the
+    filters change, the map fits the newly selected incidents instead.
+    """
+    filters = state.with_(lat=None, lon=None, zoom=None, incident=None, basemap="", layers=())
+    previous = st.session_state.get(_FILTERS)
+    st.session_state[_FILTERS] = filters
+    if previous is not None and previous != filters:
+        st.session_state.pop(MAP_VIEW, None)
+        for key in ("lat", "lon", "zoom"):
+            st.query_params.pop(key, None)
+        state = state.with_(lat=None, lon=None, zoom=None)
+    st.session_state[_BUILT_VIEW] = (state.lat, state.lon, state.zoom)
+    _map_fragment(incidents, state, base, offline)
+
+
+@st.fragment
+def _map_fragment(incidents: pd.DataFrame, state: ViewState, base: MapBase, offline: bool) -> None:
+    lat, lon, zoom = st.session_state.get(_BUILT_VIEW, (None, None, None))
+    fmap = build_map(incidents, state.with_(lat=lat, lon=lon, zoom=zoom), base, offline=offline)
+    returned = st_folium(
+        fmap,
+        key="map",
+        height=620,
+        use_container_width=True,
+        returned_objects=["center", "zoom"],
+    )
+    _remember_view(returned)
+
+
+def _remember_view(returned: dict | None) -> None:
+    """Keep the live position for the share link and the next full run."""
+    if not returned or not returned.get("center") or returned.get("zoom") is None:
+        return
+    centre = returned["center"]
+    view = (round(float(centre["lat"]), 4), round(float(centre["lng"]), 4), int(returned["zoom"]))
+    if st.session_state.get(MAP_VIEW) != view:
+        st.session_state[MAP_VIEW] = view
+        st.query_params.update(
+            {"lat": f"{view[0]:.4f}", "lon": f"{view[1]:.4f}", "zoom": str(view[2])}
+        )

@@ -1,0 +1,39 @@
+"""Summary row and weekly timeline for the filtered incidents."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core import aggregate
+from dashboard.core.mapview import SIDE_COLOURS
+
+
+def show(incidents: pd.DataFrame) -> None:
+    numbers = aggregate.summary(incidents)
+    columns = st.columns(5)
+    columns[0].metric("Incidents", f"{numbers.incidents:,}")
+    columns[1].metric("Strikes by Ukraine", f"{numbers.by_ukraine:,}")
+    columns[2].metric("Strikes by Russia", f"{numbers.by_russia:,}")
+    columns[3].metric(
+        "Households affected",
+        f"{numbers.households:,}",
+        help="Sum of reported figures only; most reports give none.",
+    )
+    columns[4].metric("Regions hit", f"{numbers.regions:,}")
+
+
+def timeline(incidents: pd.DataFrame) -> None:
+    st.subheader("Incidents per week, by attacking side")
+    weekly = aggregate.per_week(incidents)
+    if weekly.empty:
+        st.info("No incidents match the filters.")
+        return
+    weekly = weekly.rename(columns={"ukraine": "By Ukraine", "russia": "By Russia"})
+    st.bar_chart(
+        weekly,
+        color=[SIDE_COLOURS["ukraine"], SIDE_COLOURS["russia"]],
+        x_label="Week",
+        y_label="Incidents",
+        height=260,
+    )

@@ -1,0 +1,84 @@
+"""Where the map's scripts and styles come from: public CDNs, local files, or inlined.
+
+folium elements name their front-end files in ``default_js`` / ``default_css``.
+Online, the CDN addresses stay. Offline, each is swapped for the copy that
+``geodata/build.py`` vendored into ``dashboard/static/vendor`` (served by
+Streamlit at ``/app/static/vendor``). Files the map does not use (jQuery,
+Bootstrap, Font Awesome, awesome-markers) are dropped in every mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from branca.element import Element
+from folium.elements import JSCSSMixin
+
+VENDOR_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor"
+STATIC_URL = "/app/static/vendor"
+
+#: folium link name -> vendored file, relative to VENDOR_DIR.
+VENDORED = {
+    "leaflet": "leaflet/leaflet.js",
+    "leaflet_css": "leaflet/leaflet.css",
+    "markercluster_js": "markercluster/leaflet.markercluster.js",
+    "markercluster_css": "markercluster/MarkerCluster.css",
+    "markercluster_default_css": "markercluster/MarkerCluster.Default.css",
+    "leaflet-heat.js": "leaflet-heat/leaflet-heat.js",
+}
+#: Links folium adds by default that nothing on our maps uses.
+UNUSED = frozenset(
+    {
+        "jquery",
+        "bootstrap",
+        "bootstrap_css",
+        "glyphicons_css",
+        "awesome_markers",
+        "awesome_markers_css",
+        "awesome_markers_font_css",
+        "awesome_rotate_css",
+    }
+)
+
+
+def use_assets(root: Element, *, local: bool, base_url: str = STATIC_URL) -> None:
+    """Point every element's front-end links at the CDN (``local=False``) or local copies.
+
+    Raises ``KeyError`` naming the link when ``local`` is asked for a file that has
+    no vendored copy, so an offline map can never silently reach the internet.
+    """
+    for element in _walk(root):
+        element.default_js = _links(element.default_js, local, base_url)
+        element.default_css = _links(element.default_css, local, base_url)
+
+
+def links(root: Element) -> list[tuple[str, str]]:
+    """All (name, url) front-end links the elements under ``root`` ask for, in order."""
+    seen: dict[str, str] = {}
+    for element in _walk(root):
+        for name, url in [*element.default_js, *element.default_css]:
+            seen.setdefault(name, url)
+    return list(seen.items())
+
+
+def vendored_path(name: str) -> Path:
+    """The local file behind a link name."""
+    return VENDOR_DIR / VENDORED[name]
+
+
+def _links(pairs: list[tuple[str, str]], local: bool, base_url: str) -> list[tuple[str, str]]:
+    kept = [(name, url) for name, url in pairs if name not in UNUSED]
+    if not local:
+        return kept
+    missing = [name for name, _ in kept if name not in VENDORED]
+    if missing:
+        raise KeyError(f"no local copy of front-end file(s) {', '.join(missing)}")
+    return [(name, f"{base_url}/{VENDORED[name]}") for name, _ in kept]
+
+
+def _walk(element: Element) -> Iterator[JSCSSMixin]:
+    if isinstance(element, JSCSSMixin):
+        yield element
+    for child in element._children.values():
+        yield from _walk(child)

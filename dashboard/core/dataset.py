@@ -1,0 +1,56 @@
+"""The bundled incident dataset and the geography it is placed on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.core import geodata
+from dashboard.core.ingest import IngestResult, ingest_path
+from dashboard.core.join import Geography
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+INCIDENTS_FILE = DATA_DIR / "incidents.csv"
+CHANGELOG_FILE = DATA_DIR / "CHANGELOG.md"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    incidents: pd.DataFrame
+    unplaced: pd.DataFrame
+    version: str
+
+    @property
+    def latest(self) -> pd.Timestamp | None:
+        return self.incidents["date"].max() if len(self.incidents) else None
+
+
+def load_geography(directory: Path = geodata.GEODATA_DIR) -> Geography:
+    """Admin-1 polygons and the gazetteer, indexed for the join (~1 s: cache it)."""
+    return Geography.from_frames(geodata.admin1(directory), geodata.places(directory))
+
+
+def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
+    """The bundled incidents, through the same pipeline as any user file."""
+    result: IngestResult = ingest_path(path, geo)
+    incidents = with_region_names(result.accepted, geo)
+    return Dataset(incidents=incidents, unplaced=result.rejected, version=dataset_version())
+
+
+def with_region_names(incidents: pd.DataFrame, geo: Geography) -> pd.DataFrame:
+    """Add ``admin1_name`` (English region name) for display."""
+    names = geo.admin1.set_index("admin1_iso")["name_en"]
+    out = incidents.copy()
+    out["admin1_name"] = out["admin1_iso"].map(names).fillna(out["admin1_iso"])
+    return out
+
+
+def dataset_version(changelog: Path = CHANGELOG_FILE) -> str:
+    """The newest version named in the changelog ("## 1.2.0 — 2026-11-25")."""
+    if not changelog.exists():
+        return "unversioned"
+    match = re.search(r"^##\s+v?(\d+\.\d+\.\d+)", changelog.read_text(encoding="utf-8"), re.M)
+    return match.group(1) if match else "unversioned"

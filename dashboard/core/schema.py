@@ -1,0 +1,336 @@
+"""The one incident schema: columns, vocabularies and row validation.
+
+Every importer maps its source onto these columns and hands the raw strings to
+:func:`validate`, which splits them into accepted rows (typed, normalised) and
+rejected rows (original values plus a ``reason`` naming column and value).
+Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+WAR_START = date(2022, 2, 24)
+
+SIDES = ("ukraine", "russia", "unknown")
+COUNTRIES = ("UA", "RU", "BY", "MD")
+CONFIDENCE = ("confirmed", "claimed", "disputed")
+DATE_PRECISION = ("day", "week", "month")
+LOCATION_PRECISION = ("settlement", "point", "region")
+FACILITY_TYPES = (
+    "power_plant",
+    "thermal_power_plant",
+    "chp",
+    "hydro_power_plant",
+    "nuclear_power_plant_area",
+    "substation",
+    "transmission_line",
+    "refinery",
+    "oil_depot",
+    "oil_terminal",
+    "gas_facility",
+    "pipeline",
+    "fuel_storage",
+    "heating_plant",
+    "other_energy",
+)
+WEAPONS = ("drone", "missile", "drone_and_missile", "glide_bomb", "artillery", "unknown")
+
+SOURCE_SEPARATOR = " | "
+
+#: Columns of the native schema, in file order.
+COLUMNS = (
+    "id",
+    "date",
+    "date_precision",
+    "attacker",
+    "target_country",
+    "settlement",
+    "admin1",
+    "admin1_iso",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "facility_type",
+    "facility_name",
+    "weapon",
+    "effects",
+    "households_affected",
+    "claimed_intercepted",
+    "confidence",
+    "source_url",
+    "source_outlet",
+    "notes",
+)
+#: Columns an input file must have; every other column may be missing.
+REQUIRED_COLUMNS = ("date", "facility_type")
+TEXT_COLUMNS = ("settlement", "admin1", "facility_name", "effects", "source_outlet", "notes")
+
+_SIDE_ALIASES = {
+    "ukraine": "ukraine",
+    "ukrainian": "ukraine",
+    "ua": "ukraine",
+    "ukr": "ukraine",
+    "україна": "ukraine",
+    "украина": "ukraine",
+    "russia": "russia",
+    "russian": "russia",
+    "ru": "russia",
+    "rus": "russia",
+    "росія": "russia",
+    "россия": "russia",
+    "unknown": "unknown",
+    "": "unknown",
+}
+_COUNTRY_ALIASES = {
+    "ua": "UA",
+    "ukr": "UA",
+    "ukraine": "UA",
+    "ru": "RU",
+    "rus": "RU",
+    "russia": "RU",
+    "russian federation": "RU",
+    "by": "BY",
+    "blr": "BY",
+    "belarus": "BY",
+    "md": "MD",
+    "mda": "MD",
+    "moldova": "MD",
+}
+_DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Validated:
+    """Outcome of :func:`validate`: typed accepted rows and rejected raw rows."""
+
+    accepted: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+def normalise_side(value: str) -> str | None:
+    """Map a side as written ("Ukraine", "UA", "Russian") to a code, None if unknown."""
+    return _SIDE_ALIASES.get(value.strip().casefold())
+
+
+def normalise_country(value: str) -> str | None:
+    """Map a country name or code to ISO alpha-2 (covered countries only)."""
+    return _COUNTRY_ALIASES.get(value.strip().casefold())
+
+
+def split_sources(value: str) -> list[str]:
+    """Split a multi-valued source cell ("a | b", "a; b" or whitespace for URLs)."""
+    parts = re.split(r"\s*\|\s*|\s*;\s*|\s+(?=https?://)", value.strip())
+    return [p for p in parts if p]
+
+
+def empty_frame() -> pd.DataFrame:
+    """A typed, empty incident frame (what an empty dataset looks like)."""
+    return _typed(pd.DataFrame({c: pd.Series(dtype=str) for c in COLUMNS}))
+
+
+def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Validated:
+    """Check raw string columns against the schema.
+
+    ``raw`` holds strings (missing optional columns are added empty). ``row_numbers``
+    are the rows' line numbers in their file (default: the header is line 1 and rows
+    follow without gaps, as a spreadsheet shows them). Returns typed
+    accepted rows and the rejected rows with their original values and ``reason``.
+    """
+    missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
+    if missing:
+        raise ValueError(
+            f"input has no column {', '.join(repr(m) for m in missing)}; "
+            f"expected the columns {', '.join(COLUMNS)}"
+        )
+    original = raw.copy()
+    frame = raw.reindex(columns=list(COLUMNS)).astype(object).fillna("").astype(str)
+    frame = frame.apply(lambda col: col.str.strip())
+    frame.index = pd.RangeIndex(len(frame))
+    original.index = frame.index
+
+    errors: list[pd.Series] = []
+
+    def check(column: str, bad: pd.Series, message: Callable[[str], str]) -> None:
+        bad = bad.fillna(False).astype(bool)
+        if bad.any():
+            errors.append(frame.loc[bad, column].map(message))
+
+    # id: fill blanks with the row number so every accepted row can be referred to.
+    lines = np.arange(len(frame)) + 2 if row_numbers is None else np.asarray(row_numbers)
+    row_numbers = pd.Series(lines, index=frame.index)
+    blank_id = frame["id"] == ""
+    frame.loc[blank_id, "id"] = "row-" + row_numbers[blank_id].astype(str)
+    dup = frame["id"].duplicated(keep="first")
+    check("id", dup, lambda v: f"column 'id': value {v!r} repeats an earlier row")
+
+    dates = frame["date"]
+    well_formed = dates.str.match(_DATE_RE)
+    month_only = dates.str.len() == 7
+    parsed = pd.to_datetime(
+        dates.where(~month_only, dates + "-01"), format="%Y-%m-%d", errors="coerce"
+    )
+    bad_date = ~well_formed | parsed.isna()
+    check(
+        "date",
+        bad_date,
+        lambda v: f"column 'date': value {v!r} is not a date (expected YYYY-MM-DD)",
+    )
+    today = pd.Timestamp(date.today())
+    out_of_war = ~bad_date & ((parsed < pd.Timestamp(WAR_START)) | (parsed > today))
+    check(
+        "date",
+        out_of_war,
+        lambda v: (
+            f"column 'date': value {v!r} is outside the war ({WAR_START.isoformat()} to today)"
+        ),
+    )
+    precision = frame["date_precision"].str.casefold()
+    precision = precision.where(precision != "", np.where(month_only, "month", "day"))
+    check(
+        "date_precision",
+        ~precision.isin(DATE_PRECISION),
+        lambda v: f"column 'date_precision': value {v!r} is not one of {', '.join(DATE_PRECISION)}",
+    )
+
+    attacker = frame["attacker"].map(normalise_side)
+    check(
+        "attacker",
+        attacker.isna(),
+        lambda v: f"column 'attacker': value {v!r} is not a side (ukraine, russia or unknown)",
+    )
+    target = frame["target_country"].map(lambda v: normalise_country(v) if v else "")
+    check(
+        "target_country",
+        target.isna(),
+        lambda v: f"column 'target_country': value {v!r} is not one of {', '.join(COUNTRIES)}",
+    )
+
+    facility = frame["facility_type"].str.casefold()
+    check(
+        "facility_type",
+        ~facility.isin(FACILITY_TYPES),
+        lambda v: f"column 'facility_type': value {v!r} is not one of {', '.join(FACILITY_TYPES)}",
+    )
+    weapon = frame["weapon"].str.casefold().replace("", "unknown")
+    check(
+        "weapon",
+        ~weapon.isin(WEAPONS),
+        lambda v: f"column 'weapon': value {v!r} is not one of {', '.join(WEAPONS)}",
+    )
+    confidence = frame["confidence"].str.casefold().replace("", "claimed")
+    check(
+        "confidence",
+        ~confidence.isin(CONFIDENCE),
+        lambda v: f"column 'confidence': value {v!r} is not one of {', '.join(CONFIDENCE)}",
+    )
+    location_precision = frame["location_precision"].str.casefold()
+    check(
+        "location_precision",
+        (location_precision != "") & ~location_precision.isin(LOCATION_PRECISION),
+        lambda v: (
+            f"column 'location_precision': value {v!r} is not one of "
+            f"{', '.join(LOCATION_PRECISION)}"
+        ),
+    )
+
+    lat = _numbers(frame["latitude"])
+    lon = _numbers(frame["longitude"])
+    for column, values, low, high in (("latitude", lat, -90, 90), ("longitude", lon, -180, 180)):
+        given = frame[column] != ""
+        bad = given & (values.isna() | (values < low) | (values > high))
+        check(
+            column,
+            bad,
+            lambda v, c=column, lo=low, hi=high: (
+                f"column {c!r}: value {v!r} is not a number from {lo} to {hi}"
+            ),
+        )
+    half = (frame["latitude"] == "") != (frame["longitude"] == "")
+    check(
+        "latitude", half, lambda v: "columns 'latitude'/'longitude': only one of the two is given"
+    )
+
+    for column in ("households_affected", "claimed_intercepted"):
+        values = _numbers(frame[column].str.replace(r"[,\s_]", "", regex=True))
+        given = frame[column] != ""
+        bad = given & (values.isna() | (values < 0) | (values % 1 != 0))
+        check(
+            column,
+            bad,
+            lambda v, c=column: f"column {c!r}: value {v!r} is not a whole number ≥ 0",
+        )
+
+    urls = frame["source_url"].map(split_sources)
+    bad_url = urls.map(lambda parts: any(not _URL_RE.match(p) for p in parts))
+    check(
+        "source_url",
+        bad_url,
+        lambda v: f"column 'source_url': value {v!r} is not a list of http(s) links",
+    )
+    no_source = (frame["source_url"] == "") & (frame["source_outlet"] == "")
+    check(
+        "source_url", no_source, lambda v: "columns 'source_url'/'source_outlet': no source given"
+    )
+
+    reason = _join_errors(errors, frame.index)
+    bad_rows = reason.notna()
+    rejected = original.loc[bad_rows].copy()
+    rejected.insert(0, "row", row_numbers[bad_rows])
+    rejected["reason"] = reason[bad_rows]
+
+    good = frame.loc[~bad_rows].copy()
+    good["date"] = parsed[~bad_rows]
+    good["date_precision"] = precision[~bad_rows]
+    good["attacker"] = attacker[~bad_rows]
+    good["target_country"] = target[~bad_rows]
+    good["facility_type"] = facility[~bad_rows]
+    good["weapon"] = weapon[~bad_rows]
+    good["confidence"] = confidence[~bad_rows]
+    good["location_precision"] = location_precision[~bad_rows]
+    good["latitude"] = lat[~bad_rows]
+    good["longitude"] = lon[~bad_rows]
+    for column in ("households_affected", "claimed_intercepted"):
+        good[column] = _numbers(good[column].str.replace(r"[,\s_]", "", regex=True))
+    good["source_url"] = urls[~bad_rows].map(SOURCE_SEPARATOR.join)
+    good.insert(0, "row", row_numbers[~bad_rows])
+    return Validated(accepted=_typed(good), rejected=rejected.reset_index(drop=True))
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values.where(values != ""), errors="coerce")
+
+
+def _join_errors(errors: list[pd.Series], index: pd.Index) -> pd.Series:
+    """One reason per row; only rows with errors are visited (most rows have none)."""
+    reason = pd.Series(None, index=index, dtype=object)
+    if errors:
+        table = pd.concat(errors, axis=1)
+        joined = table.apply(lambda row: "; ".join(row.dropna()), axis=1)
+        reason.loc[joined.index] = joined
+    return reason
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give accepted rows their dtypes: categories for vocabularies, floats, ints."""
+    out = frame.copy()
+    out["date"] = pd.to_datetime(out["date"])
+    for column, values in (
+        ("attacker", SIDES),
+        ("facility_type", FACILITY_TYPES),
+        ("weapon", WEAPONS),
+        ("confidence", CONFIDENCE),
+    ):
+        out[column] = pd.Categorical(out[column], categories=values)
+    for column in ("latitude", "longitude"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
+    for column in ("households_affected", "claimed_intercepted"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+    return out.reset_index(drop=True)

@@ -1,0 +1,59 @@
+"""The bundled dataset: schema, sources, dates, placement and coverage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard.core.dataset import INCIDENTS_FILE, Dataset
+from dashboard.core.names import fold
+
+
+def test_every_record_is_accepted_and_placed(bundled: Dataset) -> None:
+    raw = pd.read_csv(INCIDENTS_FILE, dtype=str)
+    assert bundled.unplaced.empty, bundled.unplaced[["id", "reason"]]
+    assert len(bundled.incidents) == len(raw)
+    assert bundled.incidents["admin1_iso"].str.match(r"^(UA|RU|BY|MD)-").all()
+    assert bundled.incidents[["latitude", "longitude"]].notna().all().all()
+
+
+def test_ids_unique_sources_and_dates(bundled: Dataset) -> None:
+    incidents = bundled.incidents
+    assert incidents["id"].is_unique
+    assert incidents["source_url"].str.contains(r"https?://").all()
+    assert incidents["date"].min() >= pd.Timestamp("2022-02-24")
+    assert incidents["date"].max() <= pd.Timestamp(date.today())
+
+
+def test_no_two_records_share_date_place_and_facility(bundled: Dataset) -> None:
+    incidents = bundled.incidents
+    place = incidents["settlement"].where(incidents["settlement"] != "", incidents["admin1_iso"])
+    key = pd.DataFrame(
+        {"date": incidents["date"], "place": place.map(fold), "facility": incidents["facility_name"].map(fold)}
+    )
+    assert not key.duplicated().any(), incidents[key.duplicated(keep=False)][["id", "date"]]
+
+
+def test_starter_rows_and_the_article_are_in(bundled: Dataset) -> None:
+    incidents = bundled.incidents.set_index("id")
+    assert len(incidents) >= 112
+    voronezh, belgorod = incidents.loc["INC141"], incidents.loc["INC139"]
+    assert (voronezh.admin1_iso, f"{voronezh.date:%Y-%m-%d}") == ("RU-VOR", "2025-11-09")
+    assert (belgorod.admin1_iso, f"{belgorod.date:%Y-%m-%d}") == ("RU-BEL", "2025-11-08")
+    assert belgorod.households_affected == 20_000
+    # The 44 drones were claimed over Bryansk and Rostov regions, not over Voronezh.
+    assert pd.isna(voronezh.claimed_intercepted)
+    assert "Bryansk and Rostov" in voronezh.notes
+
+
+def test_coverage(bundled: Dataset) -> None:
+    incidents = bundled.incidents
+    assert set(incidents["date"].dt.year) >= {2022, 2023, 2024, 2025}
+    assert set(incidents["attacker"]) >= {"ukraine", "russia"}
+    assert incidents["admin1_iso"].nunique() >= 40
+    assert set(incidents["facility_type"]) >= {
+        "refinery", "oil_depot", "thermal_power_plant", "substation", "hydro_power_plant", "gas_facility",
+    }  # fmt: skip
+    assert set(incidents["confidence"]) == {"confirmed", "claimed", "disputed"}
+    assert bundled.version != "unversioned"

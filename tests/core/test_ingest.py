@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.__main__ import main
+from dashboard.core.ingest import ingest_bytes
+from dashboard.core.join import Geography
+from dashboard.core.tables import TableError, read_table
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+STARTER_LAYOUT = FIXTURES / "starter_layout.csv"
+
+
+def test_every_row_lands_in_exactly_one_file(geo: Geography) -> None:
+    result = ingest_bytes(STARTER_LAYOUT.read_bytes(), geo)
+    accepted = set(result.accepted["id"])
+    rejected = set(result.rejected["id"])
+    assert accepted == {"T1", "T2", "T5", "T6"} and rejected == {"T3", "T4"}
+    assert result.counts == {"input": 6, "accepted": 4, "rejected": 2}
+    reasons = dict(zip(result.rejected["id"], result.rejected["reason"], strict=True))
+    assert "column 'date': value '2025-13-40'" in reasons["T3"]
+    assert "column 'settlement': value 'Atlantis'" in reasons["T4"]
+    # A rejected row keeps its original values.
+    t3 = result.rejected.set_index("id").loc["T3"]
+    assert (t3["date"], t3["settlement"], t3["row"]) == ("2025-13-40", "Belgorod", 4)
+
+
+def test_ingest_places_by_name_region_and_coordinates(geo: Geography) -> None:
+    placed = ingest_bytes(STARTER_LAYOUT.read_bytes(), geo).accepted.set_index("id")
+    assert placed.loc["T1", ["admin1_iso", "location_precision"]].tolist() == ["RU-VOR", "settlement"]
+    assert placed.loc["T2", ["admin1_iso", "location_precision"]].tolist() == ["RU-BRY", "region"]
+    assert placed.loc["T5", "admin1_iso"] == "UA-63"
+    assert placed.loc["T6", "admin1_iso"] == "UA-65"
+    assert placed.loc["T2", "claimed_intercepted"] == 44
+
+
+def test_semicolon_cp1251_with_bom_and_ragged_rows(geo: Geography) -> None:
+    text = (
+        "id;date;attacker;settlement;facility_type;source_url\n"
+        "C1;2024-03-22;Russia;Харків;chp;https://example.org/c1\n"
+        "C2;2024-03-22;Russia;Харків;chp\n"
+    )
+    result = ingest_bytes(text.encode("cp1251"), geo)
+    assert result.accepted["admin1_iso"].tolist() == ["UA-63"]
+    assert "row has 5 fields but the header has 6" in result.rejected["reason"].iat[0]
+    utf8 = ingest_bytes(b"\xef\xbb\xbf" + text.replace(";", "\t").encode(), geo)
+    assert utf8.accepted["settlement"].tolist() == ["Харків"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"just one line of prose", "not a header"),
+        (b"id,date,id\n1,2,3\n", "repeats column"),
+        (b"id,date\nA,2024-01-01\n", "no column 'facility_type'"),
+    ],
+)
+def test_files_that_are_not_tables_fail_with_a_clear_message(
+    geo: Geography, data: bytes, message: str
+) -> None:
+    with pytest.raises(TableError, match=message):
+        ingest_bytes(data, geo)
+
+
+def test_size_limit() -> None:
+    with pytest.raises(TableError, match="limit is"):
+        read_table(b"a,b\n" + b"1,2\n" * 100, max_bytes=50)
+
+
+def test_cli_writes_out_and_rejects(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
+    code = main(["ingest", str(STARTER_LAYOUT), "--out", str(out), "--rejects", str(rejects)])
+    assert code == 0
+    assert "6 rows read: 4 accepted" in capsys.readouterr().out
+    accepted = pd.read_csv(out, dtype=str, keep_default_na=False)
+    for column in ("id", "date", "attacker", "target_country", "settlement", "admin1_iso",
+                   "latitude", "longitude", "location_precision", "facility_type", "weapon"):  # fmt: skip
+        assert column in accepted.columns
+    rejected = pd.read_csv(rejects, dtype=str, keep_default_na=False)
+    assert list(rejected.columns)[-1] == "reason"
+    assert len(accepted) + len(rejected) == 6
+
+
+def test_cli_reports_bad_input_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x00\x00")
+    run = subprocess.run(
+        [sys.executable, "-m", "dashboard", "ingest", str(bad), "--out", "o", "--rejects", "r"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "binary" in run.stderr and "Traceback" not in run.stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "dashboard", "ingest", "nope.csv", "--out", "o", "--rejects", "r"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
