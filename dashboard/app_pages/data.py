@@ -23,9 +23,11 @@ st.bar_chart(monthly, color=[SIDE_COLOURS["ukraine"], SIDE_COLOURS["russia"]], h
 
 st.subheader("Incidents per region")
 regions = aggregate.per_region(incidents)
-regions.insert(0, "region", regions.index.map(
-    dict(zip(incidents["admin1_iso"], incidents["admin1_name"], strict=False))
-))  # fmt: skip
+regions.insert(
+    0,
+    "region",
+    regions.index.map(dict(zip(incidents["admin1_iso"], incidents["admin1_name"], strict=False))),
+)
 st.dataframe(
     regions.sort_values("count", ascending=False),
     width="stretch",

@@ -31,13 +31,25 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
     sb.header("Filters")
     today = date.today()
     sb.date_input(
-        "From", value=None, min_value=WAR_START, max_value=today, key="from",
-        bind="query-params", format="YYYY-MM-DD", help="Empty: from the start of the war",
-    )  # fmt: skip
+        "From",
+        value=None,
+        min_value=WAR_START,
+        max_value=today,
+        key="from",
+        bind="query-params",
+        format="YYYY-MM-DD",
+        help="Empty: from the start of the war",
+    )
     sb.date_input(
-        "To", value=None, min_value=WAR_START, max_value=today, key="to",
-        bind="query-params", format="YYYY-MM-DD", help="Empty: up to the latest incident",
-    )  # fmt: skip
+        "To",
+        value=None,
+        min_value=WAR_START,
+        max_value=today,
+        key="to",
+        bind="query-params",
+        format="YYYY-MM-DD",
+        help="Empty: up to the latest incident",
+    )
     sb.pills(
         "Attacking side",
         ["ukraine", "russia"],
@@ -48,9 +60,12 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         "(in Ukraine). None selected: both.",
     )
     sb.multiselect(
-        "Target country", COUNTRIES, key="country", format_func=COUNTRY_NAMES.get,
+        "Target country",
+        COUNTRIES,
+        key="country",
+        format_func=COUNTRY_NAMES.get,
         placeholder="All countries",
-    )  # fmt: skip
+    )
     present = sorted(set(incidents["admin1_iso"]), key=lambda c: region_names.get(c, c))
     chosen = st.session_state.get("region") or []
     options = present + [c for c in chosen if c not in present]
@@ -62,14 +77,20 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         placeholder="All regions",
     )
     sb.multiselect(
-        "Facility type", FACILITY_TYPES, key="facility", format_func=label,
+        "Facility type",
+        FACILITY_TYPES,
+        key="facility",
+        format_func=label,
         placeholder="All facilities",
-    )  # fmt: skip
+    )
     sb.multiselect("Weapon", WEAPONS, key="weapon", format_func=label, placeholder="All weapons")
     sb.multiselect(
-        "Confidence", CONFIDENCE, key="confidence", format_func=label,
+        "Confidence",
+        CONFIDENCE,
+        key="confidence",
+        format_func=label,
         placeholder="Confirmed, claimed and disputed",
-    )  # fmt: skip
+    )
     sb.header("Map")
     if offline:
         sb.caption("Offline mode: local vector basemap, no tiles.")

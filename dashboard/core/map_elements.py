@@ -65,6 +65,7 @@ var {{ this.get_name() }} = (function () {
   var colours = {{ this.colours_json }};
   var group = {% if this.cluster %}L.markerClusterGroup({
     showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
+    removeOutsideVisibleBounds: false,
     iconCreateFunction: function (cluster) {
       var markers = cluster.getAllChildMarkers(), counts = {}, n = markers.length;
       markers.forEach(function (m) { counts[m.options.side] = (counts[m.options.side] || 0) + 1; });
@@ -87,7 +88,8 @@ var {{ this.get_name() }} = (function () {
     pointToLayer: function (feature, latlng) {
       var p = feature.properties, region = p.p === 'region';
       return L.circleMarker(latlng, {
-        radius: p.r, side: p.s, color: region ? colours[p.s] : '#ffffff',
+        radius: p.r, side: p.s, className: 'esm-incident esm-' + p.s,
+        color: region ? colours[p.s] : '#ffffff',
         weight: region ? 2 : 1, dashArray: region ? '3 3' : null,
         fillColor: colours[p.s], fillOpacity: region ? 0.25 : 0.85
       });
@@ -207,10 +209,10 @@ var {{ this.get_name() }} = (function () {
   group.on('remove', function () { map.getContainer().style.background = ''; });
   var land = L.geoJSON(null, {
     style: {color: '#8a8a8a', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1},
-    interactive: false
+    interactive: false, pane: 'esmBasemap'
   }).addTo(group);
   var lines = L.geoJSON(null, {
-    style: {color: '#b3aea3', weight: 0.6, fill: false}, interactive: false
+    style: {color: '#b3aea3', weight: 0.6, fill: false}, interactive: false, pane: 'esmBasemap'
   }).addTo(group);
   var source = {{ this.source.get_name() }};
   source.countries.then(function (d) { land.addData(d); land.bringToBack(); });
@@ -256,6 +258,7 @@ class ChoroplethLayer(Layer):
 var {{ this.get_name() }} = (function () {
   var values = {{ this.values_json }};
   var layer = L.geoJSON(null, {
+    pane: 'esmRegions',
     style: function (f) {
       var v = values[f.properties.iso];
       return {color: '#7a7a7a', weight: 0.6, fillColor: v ? v[1] : '#ffffff',
@@ -297,22 +300,31 @@ var {{ this.get_name() }} = (function () {
         self.label_json = script_json(label)
 
 
-class LabelPane(MacroElement):
-    """A pane above overlays for basemap labels, so shading never hides town names."""
+class Panes(MacroElement):
+    """Stacking order: basemap, region shading, incidents (Leaflet's overlay pane), labels.
+
+    Region shading loads asynchronously; without its own lower pane it would land
+    on top of the incident markers and swallow their clicks.
+    """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-{{ this._parent.get_name() }}.createPane('esmLabels');
-{{ this._parent.get_name() }}.getPane('esmLabels').style.zIndex = 450;
-{{ this._parent.get_name() }}.getPane('esmLabels').style.pointerEvents = 'none';
+(function (map) {
+  [['esmBasemap', 250, true], ['esmRegions', 350, true], ['esmLabels', 450, false]]
+    .forEach(function (p) {
+      map.createPane(p[0]);
+      map.getPane(p[0]).style.zIndex = p[1];
+      if (!p[2]) { map.getPane(p[0]).style.pointerEvents = 'none'; }
+    });
+})({{ this._parent.get_name() }});
 {% endmacro %}
 """
     )
 
     def __init__(self) -> None:
         super().__init__()
-        self._name = "LabelPane"
+        self._name = "Panes"
 
 
 class Legend(MacroElement):

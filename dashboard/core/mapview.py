@@ -30,8 +30,8 @@ from dashboard.core.map_elements import (
     ChoroplethLayer,
     GeoSource,
     IncidentLayer,
-    LabelPane,
     Legend,
+    Panes,
     VectorBasemap,
 )
 from dashboard.core.schema import split_sources
@@ -68,16 +68,27 @@ class MapBase:
 
     @classmethod
     def from_frames(cls, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> MapBase:
-        towns = places.nlargest(120, "population")
         return cls(
-            towns=[
-                (str(name), round(lat, 4), round(lon, 4), bool(pop >= 1_000_000))
-                for name, lat, lon, pop in towns[
-                    ["name", "latitude", "longitude", "population"]
-                ].itertuples(index=False)
-            ],
+            towns=label_towns(places),
             region_names=dict(zip(admin1["admin1_iso"], admin1["name_en"], strict=True)),
         )
+
+
+def label_towns(
+    places: pd.DataFrame, count: int = 120, spacing_degrees: float = 0.35
+) -> list[tuple[str, float, float, bool]]:
+    """The largest towns, skipping any too close to a larger one (city districts, suburbs)."""
+    kept: list[tuple[str, float, float, bool]] = []
+    for name, lat, lon, population in places.sort_values(
+        ["population", "geonameid"], ascending=[False, True]
+    )[["name", "latitude", "longitude", "population"]].itertuples(index=False):
+        if all(
+            abs(lat - k[1]) > spacing_degrees or abs(lon - k[2]) > spacing_degrees for k in kept
+        ):
+            kept.append((str(name), round(lat, 4), round(lon, 4), bool(population >= 1_000_000)))
+            if len(kept) == count:
+                break
+    return kept
 
 
 def build_map(
@@ -99,7 +110,7 @@ def build_map(
         zoom_start=state.zoom or DEFAULT_ZOOM,
         tiles=None,
         control_scale=True,
-        prefer_canvas=True,
+        prefer_canvas=False,  # SVG: each visible incident is an element; clusters keep them few
         height=height,
     )
     # Marker clustering needs a maxZoom on the map when no tile layer sets one.
@@ -113,7 +124,7 @@ def build_map(
         )
     )
     source.add_to(fmap)
-    LabelPane().add_to(fmap)
+    Panes().add_to(fmap)
     if not offline:
         for key, (tiles, label) in TILES.items():
             folium.TileLayer(tiles, name=label, show=key == basemap).add_to(fmap)
@@ -368,7 +379,7 @@ def _centre(incidents: pd.DataFrame, state: ViewState) -> tuple[float, float]:
 
 
 def _fit(fmap: folium.Map, incidents: pd.DataFrame) -> None:
-    south, north = incidents["latitude"].quantile([0.01, 0.99])
-    west, east = incidents["longitude"].quantile([0.01, 0.99])
+    south, north = incidents["latitude"].min(), incidents["latitude"].max()
+    west, east = incidents["longitude"].min(), incidents["longitude"].max()
     pad = 0.5
     fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=9)

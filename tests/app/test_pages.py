@@ -22,7 +22,9 @@ def app(**query: str | list[str]) -> AppTest:
 
 def map_incident_ids(at: AppTest) -> list[str]:
     """The incident ids inside the folium map the page sent to the browser."""
-    (component,) = [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
+    (component,) = [
+        c for c in at.get("component_instance") if "st_folium" in c.proto.component_name
+    ]
     script = json.loads(component.proto.json_args)["script"]
     blob = script.split("var data = ", 1)[1].split(";\n", 1)[0]
     return [f["properties"]["id"] for f in json.loads(blob)["features"]]

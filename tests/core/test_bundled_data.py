@@ -30,7 +30,11 @@ def test_no_two_records_share_date_place_and_facility(bundled: Dataset) -> None:
     incidents = bundled.incidents
     place = incidents["settlement"].where(incidents["settlement"] != "", incidents["admin1_iso"])
     key = pd.DataFrame(
-        {"date": incidents["date"], "place": place.map(fold), "facility": incidents["facility_name"].map(fold)}
+        {
+            "date": incidents["date"],
+            "place": place.map(fold),
+            "facility": incidents["facility_name"].map(fold),
+        }
     )
     assert not key.duplicated().any(), incidents[key.duplicated(keep=False)][["id", "date"]]
 
@@ -53,7 +57,12 @@ def test_coverage(bundled: Dataset) -> None:
     assert set(incidents["attacker"]) >= {"ukraine", "russia"}
     assert incidents["admin1_iso"].nunique() >= 40
     assert set(incidents["facility_type"]) >= {
-        "refinery", "oil_depot", "thermal_power_plant", "substation", "hydro_power_plant", "gas_facility",
-    }  # fmt: skip
+        "refinery",
+        "oil_depot",
+        "thermal_power_plant",
+        "substation",
+        "hydro_power_plant",
+        "gas_facility",
+    }
     assert set(incidents["confidence"]) == {"confirmed", "claimed", "disputed"}
     assert bundled.version != "unversioned"

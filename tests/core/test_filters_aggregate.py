@@ -41,7 +41,12 @@ def test_each_filter_narrows_the_rows() -> None:
 
 
 def test_map_fields_do_not_filter() -> None:
-    assert ids(ViewState(lat=1.0, lon=2.0, zoom=9, basemap="osm", layers=())) == ["a", "b", "c", "d"]
+    assert ids(ViewState(lat=1.0, lon=2.0, zoom=9, basemap="osm", layers=())) == [
+        "a",
+        "b",
+        "c",
+        "d",
+    ]
 
 
 def test_summary_per_region_and_per_week() -> None:

@@ -17,7 +17,12 @@ def small_gazetteer() -> Gazetteer:
             "latitude": [50.6, 46.19, 45.0, 50.14],
             "longitude": [36.6, 30.34, 34.0, 30.74],
             "population": [345_000, 48_000, 2_500, 15_000],
-            "alternatenames": ["Bilhorod|Белгород", "Belgorod-Dnestrovsky|Bilhorod", "", "Ukrainka"],
+            "alternatenames": [
+                "Bilhorod|Белгород",
+                "Belgorod-Dnestrovsky|Bilhorod",
+                "",
+                "Ukrainka",
+            ],
         }
     )
     return Gazetteer(places)

@@ -64,7 +64,9 @@ def test_source_links_are_labelled_by_outlet() -> None:
 
 def test_layers_follow_the_state(bundled: Dataset, map_base) -> None:
     incidents = bundled.incidents
-    everything = render(incidents, map_base, state=ViewState(layers=("incidents", "choropleth", "heat")))
+    everything = render(
+        incidents, map_base, state=ViewState(layers=("incidents", "choropleth", "heat"))
+    )
     assert "L.heatLayer" in everything and "L.markerClusterGroup" in everything
     assert "Incidents per region" in everything
     bare = render(incidents, map_base, state=ViewState(layers=()))
@@ -131,3 +133,9 @@ def test_local_assets_refuse_unknown_files(map_base) -> None:
 def test_geojson_payload_is_valid_json(bundled: Dataset) -> None:
     data = incident_features(bundled.incidents.head(5))
     assert json.loads(json.dumps(data))["type"] == "FeatureCollection"
+
+
+def test_town_labels_skip_districts_of_larger_cities(map_base: MapBase) -> None:
+    names = [t[0] for t in map_base.towns]
+    assert "Moscow" in names and "Kyiv" in names and "Kharkiv" in names
+    assert not any("Troyeshchyna" in n for n in names)

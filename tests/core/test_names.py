@@ -7,7 +7,12 @@ from dashboard.core.names import fold, skeleton, strip_region_words, without_riv
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Харків", "Kharkiv"), ("KHARKIV", "kharkiv"), ("Zaporizhzhia", "ZAPORIZHZHIA"), ("Kyïv", "Kyiv")],
+    [
+        ("Харків", "Kharkiv"),
+        ("KHARKIV", "kharkiv"),
+        ("Zaporizhzhia", "ZAPORIZHZHIA"),
+        ("Kyïv", "Kyiv"),
+    ],
 )
 def test_fold_is_case_accent_and_script_insensitive(a: str, b: str) -> None:
     assert fold(a) == fold(b)

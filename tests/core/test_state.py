@@ -6,6 +6,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.core.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
 from dashboard.core.state import (
     ATTACKING_SIDES,
     BASEMAPS,
@@ -17,7 +18,6 @@ from dashboard.core.state import (
     parse_query_string,
     to_query_string,
 )
-from dashboard.core.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
 
 REGIONS = ["RU-BEL", "UA-63", "UA-40", "RU-KDA"]
 TODAY = date(2026, 11, 25)
@@ -39,7 +39,10 @@ def test_example_link_from_the_issue() -> None:
     )
     assert decoded.ignored == ()
     assert decoded.state == ViewState(
-        date_from=date(2025, 10, 1), date_to=date(2025, 11, 30), sides=("ukraine",), regions=("RU-BEL",)
+        date_from=date(2025, 10, 1),
+        date_to=date(2025, 11, 30),
+        sides=("ukraine",),
+        regions=("RU-BEL",),
     )
 
 
