@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
-from dashboard.core.dataset import load_geography
+from dashboard.core import filters, geodata
+from dashboard.core.dataset import load_bundled, load_geography
+from dashboard.core.describe import ExportMeta
+from dashboard.core.export_png import Basemap
+from dashboard.core.exports import FORMATS, snapshot
 from dashboard.core.ingest import ingest_path, to_native_csv
+from dashboard.core.mapview import MapBase
+from dashboard.core.state import decode, parse_query_string, share_link
 from dashboard.core.tables import TableError
 
 
@@ -20,9 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("input", type=Path, help="CSV in the native schema")
     ingest.add_argument("--out", type=Path, required=True, help="accepted incidents (CSV)")
     ingest.add_argument("--rejects", type=Path, required=True, help="rejected rows (CSV)")
+    export = commands.add_parser("export", help="write a snapshot of a view (share link state)")
+    export.add_argument("--state", default="", help="share URL or query string of the view")
+    export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
+    export.add_argument("--out", type=Path, required=True, help="file to write")
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args)
+    if args.command == "export":
+        return _export(args)
     return 2  # pragma: no cover - argparse enforces the choices
 
 
@@ -42,6 +55,37 @@ def _ingest(args: argparse.Namespace) -> int:
         f"{counts['input']} rows read: {counts['accepted']} accepted -> {args.out}, "
         f"{counts['rejected']} rejected -> {args.rejects}"
     )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    geo = load_geography()
+    dataset = load_bundled(geo)
+    decoded = decode(parse_query_string(args.state), regions=geo.regions.codes)
+    for item in decoded.ignored:
+        print(f"warning: {item}", file=sys.stderr)
+    state = decoded.state
+    base = MapBase.from_frames(geo.admin1, geodata.places())
+    meta = ExportMeta(
+        dataset_version=dataset.version,
+        exported_at=datetime.now(UTC).replace(microsecond=0),
+        share_link=share_link(args.state if "://" in args.state else "", state),
+    )
+    result = snapshot(
+        args.fmt,
+        filters.apply(dataset.incidents, state),
+        state,
+        meta,
+        base=base,
+        basemap=Basemap.from_frames(geodata.countries(), geo.admin1, base.towns),
+        region_names=base.region_names,
+    )
+    try:
+        args.out.write_bytes(result.data)
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out} ({args.fmt}, {len(result.data):,} bytes)")
     return 0
 
 

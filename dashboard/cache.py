@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.core import geodata
 from dashboard.core.dataset import Dataset, load_bundled, load_geography
+from dashboard.core.export_png import Basemap
 from dashboard.core.join import Geography
 from dashboard.core.mapview import MapBase
 
@@ -29,6 +30,12 @@ def bundled() -> Dataset:
 @st.cache_resource(show_spinner=False)
 def map_base() -> MapBase:
     return MapBase.from_frames(geodata.admin1(), geodata.places())
+
+
+@st.cache_resource(show_spinner=False)
+def png_basemap() -> Basemap:
+    """Basemap geometry projected for static PNG snapshots."""
+    return Basemap.from_frames(geodata.countries(), geodata.admin1(), map_base().towns)
 
 
 def offline() -> bool:

@@ -95,7 +95,7 @@ def write_layers(workdir: Path, skip_download: bool, geodata: Path) -> list[Laye
         ),
         Layer(
             geodata / "countries.parquet",
-            "Country outlines for an offline basemap, clipped to lon 12..180, lat 34..82 and "
+            "Country outlines for an offline basemap, clipped to lon -12..180, lat 34..82 and "
             "simplified (0.01 degrees, shared borders kept). German point of view: Crimea in "
             "Ukraine.",
             "Natural Earth 1:10m admin-0 countries (German point of view) via "

@@ -15,7 +15,7 @@ import shapely
 from build_admin1 import as_multipolygon
 
 ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
-BOX = (12.0, 34.0, 180.0, 82.0)  # lon/lat: east of Germany, Caucasus, Central Asia, Russia
+BOX = (-12.0, 34.0, 180.0, 82.0)  # lon/lat: all of Europe, Caucasus, Central Asia, Russia
 SIMPLIFY_DEGREES = 0.01
 COLUMNS = ["iso_a2", "name_en", "geometry"]
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.components import filters, incident_table, map_view, summary, view_state
+from dashboard.components import (
+    export_buttons,
+    filters,
+    incident_table,
+    map_view,
+    summary,
+    view_state,
+)
 from dashboard.core import filters as core_filters
 
 data = cache.bundled()
@@ -18,8 +25,10 @@ filters.show(data.incidents, region_names, offline=offline)
 state = view_state.current_state()
 shown = core_filters.apply(data.incidents, state)
 
-st.title("Energy Strike Map")
+embedded = bool(st.context.is_embedded)
 latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
+if not embedded:
+    st.title("Energy Strike Map")
 st.caption(
     f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{data.version} · "
     f"{len(data.incidents):,} incidents, latest {latest}"
@@ -27,15 +36,20 @@ st.caption(
 for message in view_state.ignored_messages():
     st.warning(f"Link parameter {message}", icon=":material/warning:")
 
-summary.show(shown)
+if not embedded:
+    summary.show(shown)
 if shown.empty:
     st.info("No incidents match these filters. Widen the date range or clear a filter.")
 map_view.show(shown, state, cache.map_base(), offline=offline)
+link = view_state.share_url(state)
 with st.expander("Copy link to this view", icon=":material/link:"):
-    st.code(view_state.share_url(state), language=None, wrap_lines=True)
-summary.timeline(shown)
-selected = incident_table.show(shown)
-if selected and selected != state.incident:
-    st.session_state["incident"] = selected
-    st.rerun()
+    st.code(link, language=None, wrap_lines=True)
+if not embedded:
+    st.subheader("Export this view")
+    export_buttons.show(shown, state, data.version, link)
+    summary.timeline(shown)
+    selected = incident_table.show(shown)
+    if selected and selected != state.incident:
+        st.session_state["incident"] = selected
+        st.rerun()
 view_state.write_url(state)

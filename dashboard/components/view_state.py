@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from dashboard.core.state import PASSTHROUGH_KEYS, ViewState, decode, encode, to_query_string
+from dashboard.core.state import PASSTHROUGH_KEYS, ViewState, decode, encode, share_link
 
 #: Widget keys that Streamlit binds to the URL itself.
 BOUND = ("from", "to", "side")
@@ -92,6 +92,4 @@ def write_url(state: ViewState) -> None:
 
 def share_url(state: ViewState) -> str:
     """The full link to this view (page address + every non-default parameter)."""
-    base = st.context.url or ""
-    query = to_query_string(state)
-    return f"{base}?{query}" if query else base
+    return share_link(st.context.url or "", state)

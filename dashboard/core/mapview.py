@@ -98,7 +98,7 @@ def build_map(
     *,
     offline: bool = False,
     self_contained: bool = False,
-    height: int = 640,
+    height: int | str = 640,
 ) -> folium.Map:
     """The folium map of ``incidents`` (already filtered) as ``state`` asks for it.
 

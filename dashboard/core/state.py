@@ -125,6 +125,14 @@ def to_query_string(state: ViewState) -> str:
     return urlencode(encode(state))
 
 
+def share_link(base: str, state: ViewState) -> str:
+    """The link to ``state`` on the page at ``base`` (any query already in ``base`` is dropped)."""
+    parts = urlsplit(base.strip()) if base else None
+    page = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts and parts.netloc else ""
+    query = to_query_string(state)
+    return f"{page}?{query}" if query else (page or "?")
+
+
 def parse_query_string(text: str) -> list[tuple[str, str]]:
     """Pairs from a share URL or a bare query string; malformed parts are dropped."""
     text = text.strip()

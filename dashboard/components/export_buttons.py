@@ -1,0 +1,57 @@
+"""Download buttons for snapshots of the current view; files are made only when clicked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cache
+from dashboard.core.describe import ExportMeta
+from dashboard.core.exports import FORMATS, filename, snapshot
+from dashboard.core.state import ViewState
+
+LABELS = {
+    "png": "PNG image",
+    "html": "Interactive HTML",
+    "csv": "CSV with sources",
+    "geojson": "GeoJSON with sources",
+}
+HELP = {
+    "png": "Static map for articles: title, filters, legend, scale bar, credits and link",
+    "html": "One self-contained file: opens offline, pans, zooms and shows popups",
+    "csv": "The filtered incidents with every source; safe to open in a spreadsheet",
+    "geojson": "The filtered incidents as points, with sources and export metadata",
+}
+
+
+def show(incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> None:
+    """One button per format, all for exactly the view on screen."""
+    columns = st.columns(len(FORMATS))
+    for column, fmt in zip(columns, FORMATS, strict=True):
+        column.download_button(
+            LABELS[fmt],
+            data=lambda fmt=fmt: _make(fmt, incidents, state, version, link),
+            file_name=filename(version, fmt),
+            mime=FORMATS[fmt][0],
+            help=HELP[fmt],
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"export_{fmt}",
+            width="stretch",
+        )
+
+
+def _make(fmt: str, incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> bytes:
+    meta = ExportMeta(version, datetime.now(UTC).replace(microsecond=0), link)
+    base = cache.map_base()
+    return snapshot(
+        fmt,
+        incidents,
+        state,
+        meta,
+        base=base,
+        basemap=cache.png_basemap(),
+        region_names=base.region_names,
+    ).data

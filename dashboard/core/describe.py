@@ -1,0 +1,64 @@
+"""A view state in words, for titles, captions and snapshot footers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard.core.state import ViewState
+
+TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
+SIDE_WORDS = {"ukraine": "Ukraine", "russia": "Russia"}
+COUNTRY_WORDS = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """What every snapshot names: dataset version, export time and the view's link."""
+
+    dataset_version: str
+    exported_at: datetime
+    share_link: str
+
+
+def date_range(state: ViewState, incidents: pd.DataFrame) -> str:
+    """'2025-10-01 to 2025-11-30'; open ends say where the data starts or ends."""
+    start = state.date_from.isoformat() if state.date_from else "Start of the war"
+    if state.date_to:
+        end = state.date_to.isoformat()
+    elif len(incidents):
+        end = f"{incidents['date'].max():%Y-%m-%d}"
+    else:
+        end = "latest"
+    return f"{start} to {end}"
+
+
+def filters_in_words(state: ViewState, region_names: Mapping[str, str]) -> list[str]:
+    """One short phrase per active filter, in reading order; empty when nothing filters."""
+
+    def words(values: tuple[str, ...], names: Mapping[str, str] | None = None) -> str:
+        return ", ".join((names or {}).get(v, v.replace("_", " ")) for v in values)
+
+    phrases = []
+    if state.sides:
+        phrases.append(f"strikes by {words(state.sides, SIDE_WORDS)}")
+    if state.countries:
+        phrases.append(f"in {words(state.countries, COUNTRY_WORDS)}")
+    if state.regions:
+        phrases.append(f"regions: {words(state.regions, region_names)}")
+    if state.facilities:
+        phrases.append(f"facilities: {words(state.facilities)}")
+    if state.weapons:
+        phrases.append(f"weapons: {words(state.weapons)}")
+    if state.confidence:
+        phrases.append(f"confidence: {words(state.confidence)}")
+    return phrases
+
+
+def subtitle(state: ViewState, incidents: pd.DataFrame, region_names: Mapping[str, str]) -> str:
+    """'2025-10-01 to 2025-11-30 · strikes by Ukraine · regions: Belgorod Oblast'."""
+    phrases = filters_in_words(state, region_names) or ["all incidents"]
+    return " · ".join([date_range(state, incidents), *phrases])
