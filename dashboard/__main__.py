@@ -12,6 +12,7 @@ from dashboard.core.dataset import load_bundled, load_geography
 from dashboard.core.describe import ExportMeta
 from dashboard.core.export_png import Basemap
 from dashboard.core.exports import FORMATS, snapshot
+from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
 from dashboard.core.mapview import MapBase
 from dashboard.core.state import decode, parse_query_string, share_link
@@ -24,9 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     ingest = commands.add_parser(
         "ingest", help="check and place an incident file; every row goes to OUT or REJECTS"
     )
-    ingest.add_argument("input", type=Path, help="CSV in the native schema")
+    ingest.add_argument("input", type=Path, help="CSV (native, ACLED or UCDP GED) or GeoJSON")
     ingest.add_argument("--out", type=Path, required=True, help="accepted incidents (CSV)")
     ingest.add_argument("--rejects", type=Path, required=True, help="rejected rows (CSV)")
+    ingest.add_argument(
+        "--format",
+        choices=INGEST_FORMATS,
+        default="auto",
+        dest="fmt",
+        help="input format (default: detected from the header)",
+    )
     export = commands.add_parser("export", help="write a snapshot of a view (share link state)")
     export.add_argument("--state", default="", help="share URL or query string of the view")
     export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
@@ -44,7 +52,7 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"error: input file {str(args.input)!r} does not exist", file=sys.stderr)
         return 2
     try:
-        result = ingest_path(args.input, load_geography())
+        result = ingest_path(args.input, load_geography(), fmt=args.fmt)
     except TableError as error:
         print(f"error: {args.input}: {error}", file=sys.stderr)
         return 2
@@ -52,7 +60,9 @@ def _ingest(args: argparse.Namespace) -> int:
     result.rejected.to_csv(args.rejects, index=False)
     counts = result.counts
     print(
-        f"{counts['input']} rows read: {counts['accepted']} accepted -> {args.out}, "
+        f"{counts['input']} {result.source_format} rows read: "
+        f"{counts['accepted']} incidents accepted -> {args.out} "
+        f"({counts['merged']} duplicate reports merged into them), "
         f"{counts['rejected']} rejected -> {args.rejects}"
     )
     return 0

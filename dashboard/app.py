@@ -17,6 +17,9 @@ page = st.navigation(
     [
         st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True, url_path="map"),
         st.Page(
+            PAGES / "import_data.py", title="Import", icon=":material/upload:", url_path="import"
+        ),
+        st.Page(
             PAGES / "data.py", title="Data quality", icon=":material/fact_check:", url_path="data"
         ),
         st.Page(PAGES / "about.py", title="About", icon=":material/info:", url_path="about"),

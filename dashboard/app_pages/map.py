@@ -10,6 +10,7 @@ from dashboard.components import (
     filters,
     incident_table,
     map_view,
+    session_data,
     summary,
     view_state,
 )
@@ -20,10 +21,11 @@ geo = cache.geography()
 offline = cache.offline()
 region_names = dict(zip(geo.admin1["admin1_iso"], geo.admin1["name_en"], strict=True))
 
+incidents = session_data.combined(data.incidents)
 view_state.seed_from_url(region_names)
-filters.show(data.incidents, region_names, offline=offline)
+filters.show(incidents, region_names, offline=offline)
 state = view_state.current_state()
-shown = core_filters.apply(data.incidents, state)
+shown = core_filters.apply(incidents, state)
 
 embedded = bool(st.context.is_embedded)
 latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
@@ -33,6 +35,12 @@ st.caption(
     f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{data.version} · "
     f"{len(data.incidents):,} incidents, latest {latest}"
 )
+own = len(incidents) - len(data.incidents)
+if own:
+    st.caption(
+        f"Including {own:,} incidents of your own (dark ring on the map); links to this view "
+        "reproduce the filters on the bundled data only."
+    )
 for message in view_state.ignored_messages():
     st.warning(f"Link parameter {message}", icon=":material/warning:")
 

@@ -17,6 +17,8 @@ BASEMAP_LABELS = {
     "offline": "Offline vector",
 }
 LAYER_LABELS = {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
+#: Filters survive a visit to another page (Import, About) and back.
+KEEP = "session"
 MEASURE_LABELS = {"count": "Incident count", "households": "Households affected"}
 
 
@@ -36,6 +38,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         min_value=WAR_START,
         max_value=today,
         key="from",
+        persist_state=KEEP,
         bind="query-params",
         format="YYYY-MM-DD",
         help="Empty: from the start of the war",
@@ -46,6 +49,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         min_value=WAR_START,
         max_value=today,
         key="to",
+        persist_state=KEEP,
         bind="query-params",
         format="YYYY-MM-DD",
         help="Empty: up to the latest incident",
@@ -55,6 +59,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         ["ukraine", "russia"],
         selection_mode="multi",
         key="side",
+        persist_state=KEEP,
         bind="query-params",
         help="ukraine: strikes by Ukraine (mostly in Russia); russia: strikes by Russia "
         "(in Ukraine). None selected: both.",
@@ -63,6 +68,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         "Target country",
         COUNTRIES,
         key="country",
+        persist_state=KEEP,
         format_func=COUNTRY_NAMES.get,
         placeholder="All countries",
     )
@@ -73,6 +79,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         "Region",
         options,
         key="region",
+        persist_state=KEEP,
         format_func=lambda c: f"{region_names.get(c, c)} ({c})",
         placeholder="All regions",
     )
@@ -80,14 +87,23 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         "Facility type",
         FACILITY_TYPES,
         key="facility",
+        persist_state=KEEP,
         format_func=label,
         placeholder="All facilities",
     )
-    sb.multiselect("Weapon", WEAPONS, key="weapon", format_func=label, placeholder="All weapons")
+    sb.multiselect(
+        "Weapon",
+        WEAPONS,
+        key="weapon",
+        persist_state=KEEP,
+        format_func=label,
+        placeholder="All weapons",
+    )
     sb.multiselect(
         "Confidence",
         CONFIDENCE,
         key="confidence",
+        persist_state=KEEP,
         format_func=label,
         placeholder="Confirmed, claimed and disputed",
     )
@@ -95,6 +111,14 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
     if offline:
         sb.caption("Offline mode: local vector basemap, no tiles.")
     else:
-        sb.selectbox("Basemap", BASEMAPS, key="basemap", format_func=BASEMAP_LABELS.get)
-    sb.multiselect("Layers", LAYERS, key="layer", format_func=LAYER_LABELS.get)
-    sb.radio("Region shading by", MEASURES, key="measure", format_func=MEASURE_LABELS.get)
+        sb.selectbox(
+            "Basemap", BASEMAPS, key="basemap", persist_state=KEEP, format_func=BASEMAP_LABELS.get
+        )
+    sb.multiselect("Layers", LAYERS, key="layer", persist_state=KEEP, format_func=LAYER_LABELS.get)
+    sb.radio(
+        "Region shading by",
+        MEASURES,
+        key="measure",
+        persist_state=KEEP,
+        format_func=MEASURE_LABELS.get,
+    )

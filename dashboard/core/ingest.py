@@ -1,30 +1,44 @@
-"""The import pipeline: read -> validate against the schema -> place on the map.
+"""The import pipeline: read -> adapt -> validate -> place -> merge duplicates.
 
 Every input row ends in exactly one of two frames: ``accepted`` (native schema,
-placed) or ``rejected`` (the row's original values, its line number and a
-``reason`` naming the column and value). The CLI and the upload page both call
-:func:`ingest_bytes`; the bundled dataset goes through the same door.
+placed; a merged record lists the ids it absorbed in ``merged_ids``) or
+``rejected`` (the row's original values, its line number and a ``reason``
+naming the column and value). The CLI, the upload page and the bundled dataset
+all go through :func:`ingest_bytes`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.core import schema
+from dashboard.core.dedupe import merge_duplicates
 from dashboard.core.join import Geography, place_incidents
+from dashboard.core.sources import Adapter, acled, adapt, native, ucdp
+from dashboard.core.sources.geojson import looks_like_json, read_geojson
 from dashboard.core.tables import RawTable, TableError, read_table
 
-OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note")
+OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note", "merged_ids")
+ADAPTERS: dict[str, Adapter] = {
+    "acled": acled.ADAPTER,
+    "ucdp": ucdp.ADAPTER,
+    "native": native.ADAPTER,
+}
+FORMATS = ("auto", *ADAPTERS)
+Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
 class IngestResult:
-    accepted: pd.DataFrame  # typed native schema + place_note
+    accepted: pd.DataFrame  # typed native schema + place_note + merged_ids
     rejected: pd.DataFrame  # original columns + "row" + "reason"
     input_rows: int
+    merged: int
+    source_format: str
 
     @property
     def counts(self) -> dict[str, int]:
@@ -32,53 +46,87 @@ class IngestResult:
             "input": self.input_rows,
             "accepted": len(self.accepted),
             "rejected": len(self.rejected),
+            "merged": self.merged,
         }
 
 
-def ingest_bytes(data: bytes, geo: Geography) -> IngestResult:
-    """Run the whole pipeline on the bytes of a native-schema CSV file.
+def detect_format(columns: set[str]) -> str:
+    """The adapter whose signature columns the header has (most specific first)."""
+    for name, adapter in ADAPTERS.items():
+        if adapter.matches(columns):
+            return name
+    wanted = "; ".join(f"{n}: {', '.join(sorted(a.signature))}" for n, a in ADAPTERS.items())
+    raise TableError(
+        f"cannot tell the format from the header ({', '.join(sorted(columns)[:12])}); "
+        f"each format needs these columns - {wanted}"
+    )
 
-    Raises :class:`TableError` when the file is not a table at all (wrong header,
-    binary, too large): then no row can be attributed and nothing is half-read.
+
+def ingest_bytes(
+    data: bytes, geo: Geography, *, fmt: str = "auto", progress: Progress | None = None
+) -> IngestResult:
+    """Run the whole pipeline on a file's bytes (CSV in any supported format, or GeoJSON).
+
+    Raises :class:`TableError` when the file is not a table at all (unreadable,
+    binary, too large, unknown header): then no row can be attributed.
     """
-    return ingest_table(read_table(data), geo)
+    if fmt not in FORMATS:
+        raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    report = progress or (lambda _fraction, _stage: None)
+    report(0.05, "Reading the file")
+    table = read_geojson(data) if looks_like_json(data) else read_table(data)
+    return ingest_table(table, geo, fmt=fmt, progress=report)
 
 
-def ingest_table(table: RawTable, geo: Geography) -> IngestResult:
-    """Validate and place rows already read from a file."""
+def ingest_table(
+    table: RawTable, geo: Geography, *, fmt: str = "auto", progress: Progress | None = None
+) -> IngestResult:
+    """Adapt, validate, place and merge rows already read from a file."""
+    report = progress or (lambda _fraction, _stage: None)
     raw = table.rows
-    try:
-        validated = schema.validate(raw.drop(columns="row"), row_numbers=raw["row"].to_numpy())
-    except ValueError as error:
-        raise TableError(str(error)) from error
-    accepted = validated.accepted
-    placed = place_incidents(accepted, geo)
+    name = detect_format(set(raw.columns)) if fmt == "auto" else fmt
+    adapter = ADAPTERS[name]
+    missing = adapter.signature - set(raw.columns)
+    if missing:
+        raise TableError(f"a {name} file needs the column(s) {', '.join(sorted(missing))}")
+    report(0.2, f"Mapping {len(raw):,} {name} rows onto the schema")
+    adapted = adapt(raw, adapter)
+    report(0.4, "Checking values")
+    validated = schema.validate(
+        adapted.native.drop(columns="row"), row_numbers=adapted.native["row"].to_numpy()
+    )
+    report(0.6, "Placing incidents on the map")
+    placed = place_incidents(validated.accepted, geo)
+    report(0.85, "Merging reports of the same incident")
+    merged = merge_duplicates(placed.placed)
     region_names = geo.admin1.set_index("admin1_iso")["name_en"]
-    result = placed.placed
+    result = merged.incidents
     blank = result["admin1"] == ""
     result.loc[blank, "admin1"] = result.loc[blank, "admin1_iso"].map(region_names)
 
-    rejected = [
-        _originals(raw, validated.rejected["row"].to_numpy(), validated.rejected["reason"]),
-        _originals(raw, placed.unplaced["row"].to_numpy(), placed.unplaced["reason"]),
+    reasons = [
+        (adapted.refused["row"], adapted.refused["reason"]),
+        (validated.rejected["row"], _in_source_terms(validated.rejected["reason"], adapter)),
+        (placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)),
     ]
-    if len(table.ragged):
-        rejected.append(table.ragged)
-    rejected_frame = (
-        pd.concat([r for r in rejected if len(r)], ignore_index=True)
-        if any(len(r) for r in rejected)
-        else pd.DataFrame(columns=[*raw.columns, "reason"])
+    rejected = pd.concat(
+        [_originals(raw, rows, why) for rows, why in reasons if len(rows)]
+        + ([table.ragged] if len(table.ragged) else [])
+        or [pd.DataFrame(columns=[*raw.columns, "reason"])],
+        ignore_index=True,
     )
-    rejected_frame = rejected_frame.sort_values("row", kind="stable").reset_index(drop=True)
+    report(1.0, "Done")
     return IngestResult(
         accepted=result.drop(columns="row").reset_index(drop=True),
-        rejected=rejected_frame,
+        rejected=rejected.sort_values("row", kind="stable").reset_index(drop=True),
         input_rows=len(raw) + len(table.ragged),
+        merged=merged.merged,
+        source_format=name,
     )
 
 
-def ingest_path(path: Path, geo: Geography) -> IngestResult:
-    return ingest_bytes(Path(path).read_bytes(), geo)
+def ingest_path(path: Path, geo: Geography, *, fmt: str = "auto") -> IngestResult:
+    return ingest_bytes(Path(path).read_bytes(), geo, fmt=fmt)
 
 
 def to_native_csv(accepted: pd.DataFrame) -> pd.DataFrame:
@@ -90,10 +138,17 @@ def to_native_csv(accepted: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _originals(raw: pd.DataFrame, lines, reasons: pd.Series) -> pd.DataFrame:
-    """The raw rows at the given file line numbers, with their reasons."""
-    if len(lines) == 0:
-        return pd.DataFrame(columns=[*raw.columns, "reason"])
-    picked = raw.set_index("row", drop=False).loc[list(lines)].reset_index(drop=True)
+def _in_source_terms(reasons: pd.Series, adapter: Adapter) -> pd.Series:
+    """Name the input file's columns in messages ("column 'event_date'", not 'date')."""
+    out = reasons.astype(str)
+    for target, source in adapter.source_columns().items():
+        if target != source:
+            out = out.str.replace(f"column '{target}'", f"column '{source}'", regex=False)
+    return out
+
+
+def _originals(raw: pd.DataFrame, rows: pd.Series, reasons: pd.Series) -> pd.DataFrame:
+    """The raw input rows at the given line numbers, with their reasons."""
+    picked = raw.set_index("row", drop=False).loc[list(rows)].reset_index(drop=True)
     picked["reason"] = list(reasons)
     return picked

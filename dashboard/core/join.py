@@ -95,8 +95,15 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
         key: geo.gazetteer.lookup(key[0], admin1_iso=key[1] or None, country=key[2] or None)
         for key in keys.drop_duplicates().itertuples(index=False, name=None)
     }
+    canonical = np.full(n, "", dtype=object)
     for row in np.flatnonzero(named):
         place = hits[(settlement[row], hint[row], country[row])]
+        if place is None and has_coords[row] and hint[row]:
+            # The stated region may be named loosely (ACLED's "Kyiv" is the oblast); a
+            # namesake right at the given coordinates is the place meant.
+            place = geo.gazetteer.lookup(settlement[row], country=country[row] or None)
+            if place and _haversine_km(lat[row], lon[row], place.latitude, place.longitude) > 25:
+                place = None
         if place is None:
             continue
         if has_coords[row]:
@@ -110,6 +117,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
         else:
             lat[row], lon[row] = place.latitude, place.longitude
         iso[row] = place.admin1_iso
+        canonical[row] = place.name
         precision[row] = "settlement"
         if place.match == "variant":
             note[row] = f"settlement {settlement[row]!r} matched {place.name} by spelling variant"
@@ -153,6 +161,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     frame["longitude"] = lon
     frame["location_precision"] = precision
     frame["place_note"] = note
+    frame["place_name"] = np.where(canonical != "", canonical, frame["settlement"].to_numpy())
     given_country = frame["target_country"].to_numpy(dtype=object)
     derived = np.array([code[:2] for code in iso], dtype=object)
     disagree = (given_country != "") & (derived != "") & (given_country != derived)

@@ -87,10 +87,12 @@ var {{ this.get_name() }} = (function () {
   L.geoJSON(data, {
     pointToLayer: function (feature, latlng) {
       var p = feature.properties, region = p.p === 'region';
+      // The user's own (uploaded or extracted) incidents get a dark ring.
       return L.circleMarker(latlng, {
-        radius: p.r, side: p.s, className: 'esm-incident esm-' + p.s,
-        color: region ? colours[p.s] : '#ffffff',
-        weight: region ? 2 : 1, dashArray: region ? '3 3' : null,
+        radius: p.r, side: p.s,
+        className: 'esm-incident esm-' + p.s + (p.u ? ' esm-user' : ''),
+        color: p.u ? '#111111' : region ? colours[p.s] : '#ffffff',
+        weight: p.u ? 2.5 : region ? 2 : 1, dashArray: region ? '3 3' : null,
         fillColor: colours[p.s], fillOpacity: region ? 0.25 : 0.85
       });
     },

@@ -172,9 +172,10 @@ def incident_features(incidents: pd.DataFrame) -> dict:
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [x, y]},
-            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "popup": h},
+            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "popup": h}
+            | ({"u": 1} if u else {}),
         }
-        for x, y, i, s, p, r, t, h in zip(
+        for x, y, i, s, p, r, t, h, u in zip(
             lon.tolist(),
             lat.tolist(),
             incidents["id"].astype(str).tolist(),
@@ -183,10 +184,18 @@ def incident_features(incidents: pd.DataFrame) -> dict:
             radius.tolist(),
             tips,
             popups,
+            is_user_data(incidents).tolist(),
             strict=True,
         )
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def is_user_data(incidents: pd.DataFrame) -> np.ndarray:
+    """Which rows the user brought (column ``origin`` other than "bundled")."""
+    if "origin" not in incidents:
+        return np.zeros(len(incidents), dtype=bool)
+    return (incidents["origin"].fillna("bundled") != "bundled").to_numpy()
 
 
 def marker_radius(households: pd.Series) -> np.ndarray:
@@ -300,6 +309,11 @@ def legend_html(incidents: pd.DataFrame, state: ViewState) -> str:
     parts += [
         f'<div><i style="background:{SIDE_COLOURS[s]}"></i>{SIDE_LABELS[s]}</div>' for s in sides
     ]
+    if is_user_data(incidents).any():
+        parts.append(
+            '<div><i style="border:2.5px solid #111;background:#ccc;width:8px;height:8px">'
+            "</i>Your data (this session only)</div>"
+        )
     parts.append(
         '<div><i style="border:2px dashed #555;background:transparent;width:9px;height:9px">'
         "</i>Location known to region only</div>"

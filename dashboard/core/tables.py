@@ -40,7 +40,9 @@ def decode(data: bytes) -> tuple[str, str]:
 def read_table(data: bytes, *, max_bytes: int = MAX_BYTES) -> RawTable:
     """Parse CSV bytes into string columns, keeping bad rows aside with a reason."""
     if len(data) > max_bytes:
-        raise TableError(f"file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        raise TableError(
+            f"file is {len(data) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB"
+        )
     if b"\x00" in data[:4096]:
         raise TableError("file is binary, not a text table (found NUL bytes)")
     text, encoding = decode(data)

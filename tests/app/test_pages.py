@@ -110,3 +110,13 @@ def test_about_page_states_borders_and_attribution() -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "Crimea (UA-43) and Sevastopol (UA-40) are part of" in text
     assert "GeoNames" in text and "CC BY 4.0" in text and "Natural Earth" in text
+
+
+def test_filters_survive_a_visit_to_another_page(bundled: Dataset) -> None:
+    at = app(side="russia")
+    at.multiselect(key="region").set_value(["UA-63"]).run()
+    at.switch_page("app_pages/about.py").run()
+    at.switch_page("app_pages/map.py").run()
+    assert not at.exception
+    expected = bundled.incidents.query("attacker == 'russia' and admin1_iso == 'UA-63'")
+    assert sorted(map_incident_ids(at)) == sorted(expected["id"])

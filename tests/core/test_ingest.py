@@ -21,7 +21,7 @@ def test_every_row_lands_in_exactly_one_file(geo: Geography) -> None:
     accepted = set(result.accepted["id"])
     rejected = set(result.rejected["id"])
     assert accepted == {"T1", "T2", "T5", "T6"} and rejected == {"T3", "T4"}
-    assert result.counts == {"input": 6, "accepted": 4, "rejected": 2}
+    assert result.counts == {"input": 6, "accepted": 4, "rejected": 2, "merged": 0}
     reasons = dict(zip(result.rejected["id"], result.rejected["reason"], strict=True))
     assert "column 'date': value '2025-13-40'" in reasons["T3"]
     assert "column 'settlement': value 'Atlantis'" in reasons["T4"]
@@ -62,7 +62,7 @@ def test_semicolon_cp1251_with_bom_and_ragged_rows(geo: Geography) -> None:
         (b"\x00\x01\x02binary", "binary"),
         (b"just one line of prose", "not a header"),
         (b"id,date,id\n1,2,3\n", "repeats column"),
-        (b"id,date\nA,2024-01-01\n", "no column 'facility_type'"),
+        (b"id,date\nA,2024-01-01\n", "cannot tell the format from the header"),
     ],
 )
 def test_files_that_are_not_tables_fail_with_a_clear_message(
@@ -81,7 +81,7 @@ def test_cli_writes_out_and_rejects(tmp_path: Path, capsys: pytest.CaptureFixtur
     out, rejects = tmp_path / "out.csv", tmp_path / "rejects.csv"
     code = main(["ingest", str(STARTER_LAYOUT), "--out", str(out), "--rejects", str(rejects)])
     assert code == 0
-    assert "6 rows read: 4 accepted" in capsys.readouterr().out
+    assert "6 native rows read: 4 incidents accepted" in capsys.readouterr().out
     accepted = pd.read_csv(out, dtype=str, keep_default_na=False)
     required = "id date attacker target_country settlement admin1_iso latitude longitude"
     required += " location_precision facility_type weapon"
