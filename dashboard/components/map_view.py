@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.components.view_state import MAP_VIEW
+from dashboard.core import lod
 from dashboard.core.mapview import MapBase, build_map
 from dashboard.core.state import ViewState
 
@@ -36,7 +37,9 @@ def show(incidents: pd.DataFrame, state: ViewState, base: MapBase, *, offline: b
 @st.fragment
 def _map_fragment(incidents: pd.DataFrame, state: ViewState, base: MapBase, offline: bool) -> None:
     lat, lon, zoom = st.session_state.get(_BUILT_VIEW, (None, None, None))
-    fmap = build_map(incidents, state.with_(lat=lat, lon=lon, zoom=zoom), base, offline=offline)
+    view = state.with_(lat=lat, lon=lon, zoom=zoom)
+    detail = lod.plan(incidents, view)
+    fmap = build_map(incidents, view, base, offline=offline, detail=detail)
     returned = st_folium(
         fmap,
         key="map",
@@ -44,13 +47,17 @@ def _map_fragment(incidents: pd.DataFrame, state: ViewState, base: MapBase, offl
         use_container_width=True,
         returned_objects=["center", "zoom"],
     )
-    _remember_view(returned)
+    live = _remember_view(returned)
+    if detail.aggregated and live and lod.moved_far(view, live):
+        # Aggregated view: what is drawn depends on where the user looks, so redraw there.
+        st.session_state[_BUILT_VIEW] = live
+        st.rerun(scope="fragment")
 
 
-def _remember_view(returned: dict | None) -> None:
+def _remember_view(returned: dict | None) -> tuple[float, float, int] | None:
     """Keep the live position for the share link and the next full run."""
     if not returned or not returned.get("center") or returned.get("zoom") is None:
-        return
+        return None
     centre = returned["center"]
     view = (round(float(centre["lat"]), 4), round(float(centre["lng"]), 4), int(returned["zoom"]))
     if st.session_state.get(MAP_VIEW) != view:
@@ -58,3 +65,4 @@ def _remember_view(returned: dict | None) -> None:
         st.query_params.update(
             {"lat": f"{view[0]:.4f}", "lon": f"{view[1]:.4f}", "zoom": str(view[2])}
         )
+    return view

@@ -40,11 +40,30 @@ def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
     return Dataset(incidents=incidents, unplaced=result.rejected, version=dataset_version())
 
 
+#: Text columns with few distinct values: categorical, so filtering a million rows
+#: copies integer codes instead of strings.
+CATEGORICAL_TEXT = (
+    "date_precision",
+    "target_country",
+    "admin1",
+    "admin1_iso",
+    "admin1_name",
+    "location_precision",
+    "source_outlet",
+    "place_note",
+    "merged_ids",
+)
+
+
 def with_region_names(incidents: pd.DataFrame, geo: Geography) -> pd.DataFrame:
-    """Add ``admin1_name`` (English region name) for display."""
+    """Add ``admin1_name`` (English region name) for display, and store repetitive text
+    columns as categories (the filter's cost then hardly grows with them)."""
     names = geo.admin1.set_index("admin1_iso")["name_en"]
     out = incidents.copy()
     out["admin1_name"] = out["admin1_iso"].map(names).fillna(out["admin1_iso"])
+    for column in CATEGORICAL_TEXT:
+        if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):
+            out[column] = out[column].fillna("").astype("category")
     return out
 
 

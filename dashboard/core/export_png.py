@@ -20,6 +20,13 @@ from matplotlib.patches import Patch, Rectangle
 
 from dashboard.core import aggregate
 from dashboard.core.describe import TITLE, ExportMeta, subtitle
+from dashboard.core.lod import (
+    VIEWPORT_PX,
+    inverse_mercator,
+    mercator,
+    metres_per_pixel,
+    view_of,
+)
 from dashboard.core.mapview import (
     MEASURE_LABELS,
     SIDE_COLOURS,
@@ -32,10 +39,6 @@ from dashboard.core.state import ViewState
 
 SIZE_PX = (1600, 1000)
 DPI = 100
-#: The interactive map's nominal size: a zoom level means this much of the world.
-VIEWPORT_PX = (1100, 620)
-_MERCATOR_M_PER_PX_Z0 = 156_543.033_928
-_MAX_LAT = 85.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Basemap:
         towns: list[tuple[str, float, float, bool]],
     ) -> Basemap:
         frame = pd.DataFrame(towns, columns=["name", "lat", "lon", "major"])
-        x, y = _mercator(frame["lon"].to_numpy(), frame["lat"].to_numpy())
+        x, y = mercator(frame["lon"].to_numpy(), frame["lat"].to_numpy())
         return cls(
             countries=countries.to_crs(3857),
             regions=admin1[["admin1_iso", "geometry"]].to_crs(3857),
@@ -141,10 +144,9 @@ def extent(
 ) -> tuple[float, float, float, float]:
     """Web Mercator bounds: the view's centre and zoom if set, else the incidents' bounds."""
     if state.lat is not None and state.lon is not None:
-        zoom = state.zoom or 5
-        metres = _MERCATOR_M_PER_PX_Z0 / 2**zoom
-        half_w = VIEWPORT_PX[0] * metres / 2
-        (cx,), (cy,) = _mercator(np.array([state.lon]), np.array([state.lat]))
+        lat, lon, zoom = view_of(state)
+        half_w = VIEWPORT_PX[0] * metres_per_pixel(zoom) / 2
+        (cx,), (cy,) = mercator(np.array([lon]), np.array([lat]))
         half_h = half_w / aspect
         return cx - half_w, cx + half_w, cy - half_h, cy + half_h
     if incidents.empty:
@@ -152,7 +154,7 @@ def extent(
     else:
         lon = incidents["longitude"].to_numpy()
         lat = incidents["latitude"].to_numpy()
-    x, y = _mercator(lon, lat)
+    x, y = mercator(lon, lat)
     xmin, xmax, ymin, ymax = x.min(), x.max(), y.min(), y.max()
     pad = max(max(xmax - xmin, ymax - ymin) * 0.12, 150_000)  # never closer than ~300 km
     xmin, xmax, ymin, ymax = xmin - pad, xmax + pad, ymin - pad, ymax + pad
@@ -168,7 +170,7 @@ def extent(
 def count_line(incidents: pd.DataFrame, bounds: tuple[float, float, float, float]) -> str:
     """'12 incidents in view (325 match the filters)' or '325 incidents' when all are in view."""
     total = len(incidents)
-    x, y = _mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
+    x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
     xmin, xmax, ymin, ymax = bounds
     inside = int(((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)).sum())
     noun = "incident" if inside == 1 else "incidents"
@@ -197,7 +199,7 @@ def _draw_choropleth(axes, incidents: pd.DataFrame, state: ViewState, basemap: B
 def _draw_incidents(axes, incidents: pd.DataFrame) -> None:
     if incidents.empty:
         return
-    x, y = _mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
+    x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
     size = (marker_radius(incidents["households_affected"]) * 1.5) ** 2
     colour = incidents["attacker"].astype(str).map(SIDE_COLOURS).to_numpy()
     region = (incidents["location_precision"] == "region").to_numpy()
@@ -244,7 +246,7 @@ def _draw_towns(axes, towns: pd.DataFrame, bounds: tuple[float, float, float, fl
 def _draw_scale_bar(axes, bounds: tuple[float, float, float, float]) -> None:
     """A bar of a round length in km, true at the map's centre latitude."""
     xmin, xmax, ymin, ymax = bounds
-    centre_lat = _inverse_lat((ymin + ymax) / 2)
+    centre_lat = float(inverse_mercator(np.array([0.0]), np.array([(ymin + ymax) / 2]))[1][0])
     metres_per_unit = math.cos(math.radians(centre_lat))
     target_km = (xmax - xmin) * metres_per_unit / 1000 / 6
     length_km = max(k for k in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if k <= max(target_km, 1))
@@ -292,14 +294,3 @@ def _side_handles(sides: list[str]) -> list:
         )
     )
     return handles
-
-
-def _mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    lat = np.clip(lat, -_MAX_LAT, _MAX_LAT)
-    x = np.radians(lon) * 6_378_137.0
-    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * 6_378_137.0
-    return x, y
-
-
-def _inverse_lat(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(y / 6_378_137.0)) - math.pi / 2)

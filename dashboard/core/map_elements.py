@@ -35,11 +35,13 @@ def script_json(value: object) -> str:
 
 
 class IncidentLayer(JSCSSMixin, Layer):
-    """All incidents as circle markers in one clustered GeoJSON layer.
+    """Incidents as circle markers in one clustered GeoJSON layer, plus aggregated cells.
 
     Feature properties (kept short, they travel with every point): ``id``, ``s``
-    (side), ``p`` (precision), ``r`` (radius), ``tip`` and ``popup`` (HTML already
-    escaped by the caller). Clusters show a ring split by attacking side.
+    (side), ``p`` (precision), ``r`` (radius), ``u`` (user's own), ``tip`` and
+    ``popup`` (HTML already escaped by the caller). ``cells`` are counts the
+    server aggregated (see :mod:`dashboard.core.lod`). Clusters and cells show a
+    ring split by attacking side.
     """
 
     _template = Template(
@@ -63,24 +65,29 @@ class IncidentLayer(JSCSSMixin, Layer):
 var {{ this.get_name() }} = (function () {
   var data = {{ this.data_json }};
   var colours = {{ this.colours_json }};
-  var group = {% if this.cluster %}L.markerClusterGroup({
+  var map = {{ this._parent.get_name() }};
+  // A count in a ring split by attacking side: for browser clusters and server cells alike.
+  function ring(counts, n) {
+    var stops = [], at = 0;
+    Object.keys(colours).forEach(function (side) {
+      if (!counts[side]) { return; }
+      var next = at + 100 * counts[side] / n;
+      stops.push(colours[side] + ' ' + at + '% ' + next + '%'); at = next;
+    });
+    var size = n < 10 ? 30 : n < 100 ? 38 : n < 1000 ? 46 : 54;
+    return L.divIcon({
+      html: '<div class="esm-cluster" style="width:' + size + 'px;height:' + size +
+        'px;background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
+      className: 'esm-cluster-icon', iconSize: L.point(size, size)
+    });
+  }
+  var clusters = {% if this.cluster %}L.markerClusterGroup({
     showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
     removeOutsideVisibleBounds: false,
     iconCreateFunction: function (cluster) {
-      var markers = cluster.getAllChildMarkers(), counts = {}, n = markers.length;
+      var markers = cluster.getAllChildMarkers(), counts = {};
       markers.forEach(function (m) { counts[m.options.side] = (counts[m.options.side] || 0) + 1; });
-      var stops = [], at = 0;
-      Object.keys(colours).forEach(function (side) {
-        if (!counts[side]) { return; }
-        var next = at + 100 * counts[side] / n;
-        stops.push(colours[side] + ' ' + at + '% ' + next + '%'); at = next;
-      });
-      var size = n < 10 ? 30 : n < 100 ? 38 : 46;
-      return L.divIcon({
-        html: '<div class="esm-cluster" style="width:' + size + 'px;height:' + size +
-          'px;background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
-        className: 'esm-cluster-icon', iconSize: L.point(size, size)
-      });
+      return ring(counts, markers.length);
     }
   }){% else %}L.featureGroup(){% endif %};
   var byId = {};
@@ -101,13 +108,25 @@ var {{ this.get_name() }} = (function () {
       layer.bindTooltip(feature.properties.tip);
       byId[feature.properties.id] = layer;
     }
-  }).eachLayer(function (layer) { group.addLayer(layer); });
+  }).eachLayer(function (layer) { clusters.addLayer(layer); });
+  // Server-side aggregates: [lat, lon, count, ukraine, russia, unknown]; a click zooms in.
+  var cells = L.featureGroup();
+  {{ this.cells_json }}.forEach(function (c) {
+    var marker = L.marker([c[0], c[1]], {
+      icon: ring({ukraine: c[3], russia: c[4], unknown: c[5]}, c[2]), keyboard: false
+    });
+    marker.bindTooltip(c[2] + ' incidents here: ' + c[3] + ' by Ukraine, ' + c[4] +
+      ' by Russia. Click to zoom in.');
+    marker.on('click', function () { map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, 18)); });
+    cells.addLayer(marker);
+  });
+  var group = L.featureGroup([clusters, cells]);
   var selected = {{ this.selected_json }};
   if (selected && byId[selected]) {
-    {{ this._parent.get_name() }}.whenReady(function () {
+    map.whenReady(function () {
       var target = byId[selected];
       var open = function () { target.openPopup(); };
-      if (group.zoomToShowLayer) { group.zoomToShowLayer(target, open); } else { open(); }
+      if (clusters.zoomToShowLayer) { clusters.zoomToShowLayer(target, open); } else { open(); }
     });
   }
   return group;
@@ -128,6 +147,7 @@ var {{ this.get_name() }} = (function () {
         colours: dict[str, str],
         *,
         name: str = "Incidents",
+        cells: list[list[float]] | None = None,
         cluster: bool = True,
         selected: str | None = None,
         show: bool = True,
@@ -136,6 +156,7 @@ var {{ this.get_name() }} = (function () {
         self._name = "IncidentLayer"
         self.cluster = cluster
         self.data_json = script_json(features)
+        self.cells_json = script_json(cells or [])
         self.colours_json = script_json(colours)
         self.selected_json = script_json(selected)
         if not cluster:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from folium.plugins import HeatMap
 
-from dashboard.core import aggregate
+from dashboard.core import aggregate, lod
 from dashboard.core.assets import use_assets
 from dashboard.core.display_geo import (
     COUNTRIES_FILE,
@@ -99,12 +99,18 @@ def build_map(
     offline: bool = False,
     self_contained: bool = False,
     height: int | str = 640,
+    detail: lod.Plan | None = None,
 ) -> folium.Map:
     """The folium map of ``incidents`` (already filtered) as ``state`` asks for it.
 
     ``offline`` serves every script locally and uses the vector basemap;
     ``self_contained`` also inlines the basemap geometry (for HTML exports).
+    ``detail`` is the level-of-detail plan (computed here when not given).
     """
+    detail = detail or lod.plan(incidents, state)
+    if detail.aggregated and state.lat is None:
+        lat, lon, zoom = lod.view_of(state)
+        state = state.with_(lat=lat, lon=lon, zoom=zoom)
     fmap = folium.Map(
         location=_centre(incidents, state),
         zoom_start=state.zoom or DEFAULT_ZOOM,
@@ -138,7 +144,7 @@ def build_map(
         ).add_to(fmap)
     if "heat" in state.layers and len(incidents):
         HeatMap(
-            incidents[["latitude", "longitude"]].round(4).to_numpy().tolist(),
+            heat_points(detail),
             name="Heatmap",
             radius=18,
             blur=22,
@@ -146,17 +152,26 @@ def build_map(
         ).add_to(fmap)
     if "incidents" in state.layers:
         IncidentLayer(
-            incident_features(incidents),
+            incident_features(detail.markers),
             SIDE_COLOURS,
+            cells=detail.cells.to_numpy().tolist(),
             selected=state.incident,
         ).add_to(fmap)
-    Legend(legend_html(incidents, state)).add_to(fmap)
+    Legend(legend_html(incidents, state, detail)).add_to(fmap)
     Attribution(DATA_CREDIT).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     if state.lat is None and len(incidents):
         _fit(fmap, incidents)
     use_assets(fmap, local=offline)
     return fmap
+
+
+def heat_points(detail: lod.Plan) -> list[list[float]]:
+    """[lat, lon, weight]: every marker, and each aggregated cell weighted by its count."""
+    points = detail.markers[["latitude", "longitude"]].round(4).to_numpy()
+    markers = np.column_stack([points, np.ones(len(points))])
+    cells = detail.cells[["lat", "lon", "count"]].to_numpy(dtype=float)
+    return np.vstack([markers, cells]).tolist()
 
 
 def incident_features(incidents: pd.DataFrame) -> dict:
@@ -299,9 +314,10 @@ def source_links(urls: str, outlets: str) -> str:
     return " · ".join(parts)
 
 
-def legend_html(incidents: pd.DataFrame, state: ViewState) -> str:
+def legend_html(incidents: pd.DataFrame, state: ViewState, detail: lod.Plan | None = None) -> str:
     """Legend for sides, precision, size and (when shown) the choropleth classes."""
-    sides = [s for s in ("ukraine", "russia", "unknown") if s in set(incidents["attacker"])] or [
+    present = set(incidents["attacker"].unique())
+    sides = [s for s in ("ukraine", "russia", "unknown") if s in present] or [
         "ukraine",
         "russia",
     ]
@@ -319,6 +335,12 @@ def legend_html(incidents: pd.DataFrame, state: ViewState) -> str:
         "</i>Location known to region only</div>"
         "<div style='color:#555'>Larger circle: more households affected</div>"
     )
+    if detail is not None and detail.aggregated:
+        parts.append(
+            f"<div style='margin-top:4px;max-width:240px'>{detail.total:,} incidents: "
+            f"{len(detail.markers):,} drawn one by one, the rest as counts per area. "
+            "Zoom in or filter to see each incident.</div>"
+        )
     if "choropleth" in state.layers:
         classes = class_breaks(aggregate.per_region(incidents)[state.measure], state.measure)
         parts.append(f"<h4 style='margin-top:6px'>{escape(MEASURE_LABELS[state.measure])}</h4>")
