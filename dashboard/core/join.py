@@ -86,41 +86,40 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     region_only = (given.to_numpy(dtype=object) == "region") & (hint != "")
     has_coords &= ~region_only
 
-    # 1. settlements
+    # 1. settlements: one gazetteer look-up per distinct (name, region, country)
     settlement = frame["settlement"].to_numpy(dtype=object)
     country = frame["target_country"].to_numpy(dtype=object)
     named = (settlement != "") & ~region_only
-    keys = pd.DataFrame({"s": settlement, "r": hint, "c": country})[named]
-    hits = {
-        key: geo.gazetteer.lookup(key[0], admin1_iso=key[1] or None, country=key[2] or None)
-        for key in keys.drop_duplicates().itertuples(index=False, name=None)
-    }
+    found = _settlement_matches(
+        geo.gazetteer, settlement[named], hint[named], country[named], has_coords[named]
+    )
     canonical = np.full(n, "", dtype=object)
-    for row in np.flatnonzero(named):
-        place = hits[(settlement[row], hint[row], country[row])]
-        if place is None and has_coords[row] and hint[row]:
-            # The stated region may be named loosely (ACLED's "Kyiv" is the oblast); a
-            # namesake right at the given coordinates is the place meant.
-            place = geo.gazetteer.lookup(settlement[row], country=country[row] or None)
-            if place and _haversine_km(lat[row], lon[row], place.latitude, place.longitude) > 25:
-                place = None
-        if place is None:
-            continue
-        if has_coords[row]:
-            distance = _haversine_km(lat[row], lon[row], place.latitude, place.longitude)
-            if distance > MISMATCH_KM:
-                note[row] = (
-                    f"settlement {settlement[row]!r} matched {place.name} ({place.admin1_iso}) "
-                    f"{distance:.0f} km from the given coordinates; coordinates used"
-                )
-                continue
-        else:
-            lat[row], lon[row] = place.latitude, place.longitude
-        iso[row] = place.admin1_iso
-        canonical[row] = place.name
-        precision[row] = "settlement"
-        if place.match == "variant":
-            note[row] = f"settlement {settlement[row]!r} matched {place.name} by spelling variant"
+    rows = np.flatnonzero(named)
+    p_lat, p_lon = found["latitude"].to_numpy(), found["longitude"].to_numpy()
+    matched = found["name"].to_numpy() != ""
+    # The stated region may be named loosely (ACLED's "Kyiv" is the oblast): a namesake
+    # elsewhere counts only when it lies right at the record's own coordinates.
+    loose = found["loose"].to_numpy()
+    distance = _haversine_km(lat[rows], lon[rows], p_lat, p_lon)
+    matched &= ~(loose & ~(distance <= 25))
+    far = matched & has_coords[rows] & (distance > MISMATCH_KM)
+    for r, name, code, km in zip(
+        rows[far], found["name"][far], found["admin1_iso"][far], distance[far], strict=True
+    ):
+        note[r] = (
+            f"settlement {settlement[r]!r} matched {name} ({code}) {km:.0f} km from the "
+            "given coordinates; coordinates used"
+        )
+    use = matched & ~far
+    target = rows[use]
+    iso[target] = found["admin1_iso"].to_numpy()[use]
+    canonical[target] = found["name"].to_numpy()[use]
+    precision[target] = "settlement"
+    fill = use & ~has_coords[rows]
+    lat[rows[fill]], lon[rows[fill]] = p_lat[fill], p_lon[fill]
+    variant = use & (found["match"].to_numpy() == "variant")
+    for r, name in zip(rows[variant], found["name"].to_numpy()[variant], strict=True):
+        note[r] = f"settlement {settlement[r]!r} matched {name} by spelling variant"
 
     # 2. coordinates
     todo = (iso == "") & has_coords
@@ -163,7 +162,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     frame["place_note"] = note
     frame["place_name"] = np.where(canonical != "", canonical, frame["settlement"].to_numpy())
     given_country = frame["target_country"].to_numpy(dtype=object)
-    derived = np.array([code[:2] for code in iso], dtype=object)
+    derived = pd.Series(iso, dtype=object).str[:2].to_numpy(dtype=object)
     disagree = (given_country != "") & (derived != "") & (given_country != derived)
     note[disagree] = [
         f"target_country {given_country[r]!r} differs from the place's country {derived[r]}"
@@ -175,6 +174,39 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     unplaced = frame.loc[~ok].copy()
     unplaced["reason"] = reason[~ok]
     return Placed(placed=frame.loc[ok].reset_index(drop=True), unplaced=unplaced)
+
+
+def _settlement_matches(
+    gazetteer: Gazetteer,
+    names: np.ndarray,
+    regions: np.ndarray,
+    countries: np.ndarray,
+    has_coords: np.ndarray,
+) -> pd.DataFrame:
+    """Gazetteer hits aligned with the rows; ``name`` is "" where nothing matched.
+
+    ``loose`` marks hits found by ignoring the stated region, which only rows with
+    coordinates may use.
+    """
+    keys = pd.DataFrame({"s": names, "r": regions, "c": countries, "xy": has_coords})
+    group = keys.groupby(["s", "r", "c", "xy"], sort=False).ngroup().to_numpy()
+    firsts = keys.drop_duplicates(["s", "r", "c", "xy"])
+    results = []
+    for name, region, country, xy in firsts.itertuples(index=False, name=None):
+        place = gazetteer.lookup(name, admin1_iso=region or None, country=country or None)
+        loose = False
+        if place is None and xy and region:
+            place = gazetteer.lookup(name, country=country or None)
+            loose = place is not None
+        results.append(
+            (place.name, place.admin1_iso, place.latitude, place.longitude, place.match, loose)
+            if place
+            else ("", "", np.nan, np.nan, "", False)
+        )
+    table = pd.DataFrame(
+        results, columns=["name", "admin1_iso", "latitude", "longitude", "match", "loose"]
+    ).astype({"latitude": float, "longitude": float, "loose": bool})
+    return table.iloc[group].reset_index(drop=True)
 
 
 def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) -> np.ndarray:
@@ -209,21 +241,21 @@ def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) ->
 def _region_hints(frame: pd.DataFrame, regions: RegionIndex) -> tuple[np.ndarray, np.ndarray]:
     """Resolve each row's region (``admin1_iso`` if valid, else the ``admin1`` name)."""
     given_iso = frame["admin1_iso"].str.strip().str.upper()
-    names = frame["admin1"].str.strip()
-    country = frame["target_country"]
-    lookups = {
-        key: regions.lookup(key[0], country=key[1] or None)
-        for key in pd.DataFrame({"n": names, "c": country})
-        .drop_duplicates()
-        .itertuples(index=False, name=None)
-        if key[0]
-    }
-    resolved = np.array(
-        [lookups.get((n, c)) or "" for n, c in zip(names, country, strict=True)], dtype=object
+    keys = pd.DataFrame({"n": frame["admin1"].str.strip(), "c": frame["target_country"]})
+    group = keys.groupby(["n", "c"], sort=False).ngroup().to_numpy()
+    firsts = keys.drop_duplicates(["n", "c"])
+    looked_up = np.array(
+        [
+            (regions.lookup(name, country=country or None) or "") if name else ""
+            for name, country in firsts.itertuples(index=False, name=None)
+        ]
+        + [""],  # keeps the array one-dimensional and typed when there are no rows
+        dtype=object,
     )
+    resolved = looked_up[group] if len(group) else np.array([], dtype=object)
     valid_iso = given_iso.isin(regions.codes).to_numpy()
     hint = np.where(valid_iso, given_iso.to_numpy(dtype=object), resolved)
-    bad_region = (names.to_numpy(dtype=object) != "") & (resolved == "") & ~valid_iso
+    bad_region = (keys["n"].to_numpy(dtype=object) != "") & (resolved == "") & ~valid_iso
     return hint.astype(object), bad_region
 
 
@@ -238,8 +270,9 @@ def _unplaced_reason(settlement: str, region: str, bad_region: bool) -> str:
     return "; ".join(parts) + ", and no coordinates were given"
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def _haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km (scalars or arrays; NaN where a point is missing)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return float(2 * _EARTH_KM * np.arcsin(np.sqrt(a)))
+    return 2 * _EARTH_KM * np.arcsin(np.sqrt(a))
