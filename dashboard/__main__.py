@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dashboard.core import filters, geodata
@@ -12,6 +12,7 @@ from dashboard.core.dataset import load_bundled, load_geography
 from dashboard.core.describe import ExportMeta
 from dashboard.core.export_png import Basemap
 from dashboard.core.exports import FORMATS, snapshot
+from dashboard.core.extract import extract, to_json
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
 from dashboard.core.mapview import MapBase
@@ -35,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         dest="fmt",
         help="input format (default: detected from the header)",
     )
+    extract = commands.add_parser(
+        "extract", help="suggest incidents from a news article (JSON on stdout)"
+    )
+    extract.add_argument("article", type=Path, help="plain-text article")
+    extract.add_argument(
+        "--published", type=_iso_date, help="publication date YYYY-MM-DD (else a 'Published:' line)"
+    )
     export = commands.add_parser("export", help="write a snapshot of a view (share link state)")
     export.add_argument("--state", default="", help="share URL or query string of the view")
     export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
@@ -44,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return _ingest(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "extract":
+        return _extract(args)
     return 2  # pragma: no cover - argparse enforces the choices
 
 
@@ -65,6 +75,28 @@ def _ingest(args: argparse.Namespace) -> int:
         f"({counts['merged']} duplicate reports merged into them), "
         f"{counts['rejected']} rejected -> {args.rejects}"
     )
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from error
+
+
+def _extract(args: argparse.Namespace) -> int:
+    try:
+        text = args.article.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError as error:
+        print(f"error: cannot read {args.article}: {error.strerror}", file=sys.stderr)
+        return 2
+    try:
+        suggestions = extract(text, load_geography(), published=args.published)
+    except ValueError as error:
+        print(f"error: {args.article}: {error}", file=sys.stderr)
+        return 2
+    print(to_json(suggestions))
     return 0
 
 

@@ -6,23 +6,31 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).parent / "app_pages"
+HERE = Path(__file__).parent
+PAGES = [
+    # file, title, icon, url path
+    ("map.py", "Map", "map", "map"),
+    ("article.py", "From an article", "article", "article"),
+    ("import_data.py", "Import", "upload", "import"),
+    ("data.py", "Data quality", "fact_check", "data"),
+    ("about.py", "About", "info", "about"),
+]
 
 st.set_page_config(
     page_title="Energy Strike Map",
-    page_icon=str(Path(__file__).parent / "static" / "icon.png"),
+    page_icon=str(HERE / "static" / "icon.png"),
     layout="wide",
 )
 page = st.navigation(
     [
-        st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True, url_path="map"),
         st.Page(
-            PAGES / "import_data.py", title="Import", icon=":material/upload:", url_path="import"
-        ),
-        st.Page(
-            PAGES / "data.py", title="Data quality", icon=":material/fact_check:", url_path="data"
-        ),
-        st.Page(PAGES / "about.py", title="About", icon=":material/info:", url_path="about"),
+            HERE / "app_pages" / file,
+            title=title,
+            icon=f":material/{icon}:",
+            url_path=path,
+            default=file == "map.py",
+        )
+        for file, title, icon, path in PAGES
     ]
 )
 page.run()

@@ -1,0 +1,100 @@
+"""From a news article: suggested incidents to review, edit and add to this session's map."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cache
+from dashboard.components import session_data
+from dashboard.core.extract import FIELDS, extract, from_rows, to_native_frame
+from dashboard.core.ingest import ingest_table
+from dashboard.core.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
+from dashboard.core.tables import RawTable
+
+_SUGGESTIONS = "_article_suggestions"
+
+st.title("Incidents from a news article")
+st.markdown(
+    "Paste an English news article. Rules and the gazetteer (no model, nothing leaves this "
+    "machine) suggest the strikes on energy infrastructure it reports; review and correct "
+    "them, then add the ones you keep to the map for this session."
+)
+geo = cache.geography()
+text = st.text_area("Article text", height=240, key="article_text")
+left, right = st.columns(2)
+published = left.date_input(
+    "Published", value=None, key="article_published", format="YYYY-MM-DD",
+    help="Relative dates ('overnight', 'late Saturday') count from here. Empty: read a "
+    "'Published: YYYY-MM-DD' line from the text.",
+)  # fmt: skip
+source = right.text_input("Source link", key="article_source", placeholder="https://…")
+
+if st.button("Suggest incidents", type="primary", disabled=not text.strip()):
+    try:
+        found = extract(text, geo, published=published)
+    except ValueError as error:
+        st.error(str(error), icon=":material/event_busy:")
+        found = None
+    if found is not None:
+        frame = pd.DataFrame([{name: getattr(s, name) for name in FIELDS} for s in found])
+        if len(frame):
+            frame.insert(0, "add", True)
+        st.session_state[_SUGGESTIONS] = (found, frame)
+
+if _SUGGESTIONS in st.session_state:
+    found, frame = st.session_state[_SUGGESTIONS]
+    if frame.empty:
+        st.info("No strike on energy infrastructure found in this text.")
+    else:
+        st.subheader(f"Suggestions ({len(frame)})")
+        edited = st.data_editor(
+            frame,
+            key="article_editor",
+            hide_index=True,
+            width="stretch",
+            disabled=["evidence"],
+            column_config={
+                "add": st.column_config.CheckboxColumn("add", help="Keep this incident"),
+                "attacker": st.column_config.SelectboxColumn(
+                    options=["ukraine", "russia", "unknown"]
+                ),
+                "facility_type": st.column_config.SelectboxColumn(options=list(FACILITY_TYPES)),
+                "weapon": st.column_config.SelectboxColumn(options=list(WEAPONS)),
+                "confidence": st.column_config.SelectboxColumn(options=list(CONFIDENCE)),
+                "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                "evidence": st.column_config.TextColumn(width="large"),
+            },
+        )
+        chosen = edited[edited["add"]].drop(columns="add")
+        digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+        native = to_native_frame(from_rows(chosen))
+        native["id"] = [f"article-{digest}-{i + 1}" for i in range(len(native))]
+        if source.strip():
+            native["source_url"] = source.strip()
+        name = f"article {digest}"
+        add_col, download_col = st.columns(2)
+        if add_col.button("Add the chosen incidents to the map", disabled=native.empty):
+            table = RawTable(
+                rows=native.assign(row=range(1, len(native) + 1)),
+                ragged=pd.DataFrame(columns=["row", "raw", "reason"]),
+                encoding="utf-8",
+                delimiter=",",
+            )
+            result = ingest_table(table, geo, fmt="native")
+            if len(result.rejected):
+                st.error("Some suggestions could not be added:")
+                st.dataframe(result.rejected[["row", "reason"]], hide_index=True)
+            if len(result.accepted):
+                session_data.add(name, result.accepted, geo)
+                st.switch_page("app_pages/map.py")
+        download_col.download_button(
+            "Download the chosen incidents (CSV, project schema)",
+            native.to_csv(index=False).encode("utf-8"),
+            file_name="article-incidents.csv",
+            mime="text/csv",
+            disabled=native.empty,
+            on_click="ignore",
+        )
