@@ -32,7 +32,10 @@ published = left.date_input(
 )  # fmt: skip
 source = right.text_input("Source link", key="article_source", placeholder="https://…")
 
-if st.button("Suggest incidents", type="primary", disabled=not text.strip()):
+suggest = st.button("Suggest incidents", type="primary")
+if suggest and not text.strip():
+    st.warning("Paste the article's text first.")
+elif suggest:
     try:
         found = extract(text, geo, published=published)
     except ValueError as error:

@@ -8,6 +8,12 @@ from dashboard import cache
 from dashboard.core import aggregate
 from dashboard.core.mapview import SIDE_COLOURS
 
+COLUMNS = {
+    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+    "admin1_name": st.column_config.TextColumn("region"),
+    "place_note": st.column_config.TextColumn("note"),
+}
+
 data = cache.bundled()
 incidents = data.incidents
 
@@ -28,10 +34,18 @@ regions.insert(
     "region",
     regions.index.map(dict(zip(incidents["admin1_iso"], incidents["admin1_name"], strict=False))),
 )
+regions["households"] = regions["households"].where(regions["households"] > 0)  # none reported
 st.dataframe(
     regions.sort_values("count", ascending=False),
     width="stretch",
-    column_config={"households": st.column_config.NumberColumn(format="localized")},
+    column_config={
+        "count": st.column_config.NumberColumn("incidents"),
+        "households": st.column_config.NumberColumn(
+            "households affected",
+            format="localized",
+            help="Sum of reported figures; empty: none reported",
+        ),
+    },
 )
 
 st.subheader("Records placed at region level only")
@@ -41,9 +55,12 @@ st.caption(
     "they are drawn at a point inside their region and marked as region-level on the map."
 )
 st.dataframe(
-    coarse[["id", "date", "settlement", "admin1_name", "facility_name", "place_note"]],
+    coarse[["id", "date", "settlement", "admin1_name", "facility_name", "place_note"]].astype(
+        {"admin1_name": str, "place_note": str}
+    ),
     hide_index=True,
     width="stretch",
+    column_config=COLUMNS,
 )
 
 st.subheader("Records that could not be placed")
@@ -57,7 +74,10 @@ notes = incidents[incidents["place_note"] != ""]
 if len(notes):
     st.subheader("Placement notes")
     st.dataframe(
-        notes[["id", "settlement", "admin1_iso", "place_note"]],
+        notes[["id", "settlement", "admin1_iso", "place_note"]].astype(
+            {"admin1_iso": str, "place_note": str}
+        ),
         hide_index=True,
         width="stretch",
+        column_config=COLUMNS,
     )
