@@ -22,7 +22,7 @@ from build_admin1 import build_admin1
 from build_catalogue import GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, Layer, write_catalogue
 from build_countries import build_countries, countries_zip
 from build_places import build_places, cities_path
-from build_sources import QGIS_DEB_VERSION, fetch_bootstrap, fetch_world_map, sha256_of
+from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of
 from build_vendor import vendor_front_end
 
 from dashboard.core.display_geo import write_display_files
@@ -120,7 +120,7 @@ def main() -> None:
     vendor_root = args.repo_root / "dashboard" / "static" / "vendor"
 
     layers = write_layers(workdir, args.skip_download, geodata)
-    packages = vendor_front_end(fetch_bootstrap(workdir, args.skip_download), vendor_root)
+    packages = vendor_front_end(vendor_root)
     write_catalogue(geodata / "catalogue.json", layers, packages, args.repo_root, vendor_root)
     for path in write_display_files():
         print(f"{path.relative_to(args.repo_root)}: {path.stat().st_size:,} bytes (map display)")

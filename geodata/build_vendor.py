@@ -1,8 +1,10 @@
-"""Copy the front-end files folium needs into ``dashboard/static/vendor/`` for offline maps.
+"""Copy the front-end files our maps use into ``dashboard/static/vendor/`` for offline maps.
 
-folium pages load Leaflet, jQuery, Bootstrap, Font Awesome and plugins from public CDNs;
-Streamlit serves ``dashboard/static/`` at ``/app/static/`` so the app can point folium there.
-Files come from XStatic wheels, the xstatic-bootstrap sdist and folium's own package.
+folium pages load Leaflet and its plugins from public CDNs; Streamlit serves
+``dashboard/static/`` at ``/app/static/`` so the app can point folium there. Only Leaflet,
+Leaflet.markercluster and Leaflet.heat are copied: the jQuery, Bootstrap and Font Awesome
+links folium also adds are dropped by ``dashboard/core/assets.py``, so they are not shipped.
+Files come from XStatic wheels and folium's own package.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from importlib import metadata
 from pathlib import Path
 
 import folium
-import xstatic.pkg.font_awesome
-import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
@@ -77,8 +77,8 @@ class VendorPackage:
     licence: str
     source_dir: Path
     files: dict[str, str]  # path in source_dir -> path in the vendor folder
-    copyright: str = ""
-    licence_template: str = ""
+    copyright: str
+    licence_template: str
     copied: list[Path] = field(default_factory=list)
 
 
@@ -87,10 +87,8 @@ def xstatic_dir(module: object) -> Path:
     return Path(module.__file__).parent / "data"
 
 
-def vendor_packages(bootstrap_data: Path) -> list[VendorPackage]:
-    """The libraries to vendor, pinned to the versions folium 0.20 asks for."""
-    font_awesome = xstatic_dir(xstatic.pkg.font_awesome)
-    webfonts = sorted(p.name for p in (font_awesome / "webfonts").iterdir())
+def vendor_packages() -> list[VendorPackage]:
+    """The libraries our maps use, pinned to the versions folium 0.20 asks for."""
     leaflet = xstatic_dir(xstatic.pkg.leaflet)
     images = sorted(p.name for p in (leaflet / "images").iterdir())
     return [
@@ -123,38 +121,6 @@ def vendor_packages(bootstrap_data: Path) -> list[VendorPackage]:
             MIT,
         ),
         VendorPackage(
-            "jquery",
-            "XStatic-jQuery",
-            metadata.version("XStatic-jQuery"),
-            "MIT",
-            xstatic_dir(xstatic.pkg.jquery),
-            {"jquery.min.js": "jquery.min.js"},
-            "Copyright OpenJS Foundation and other contributors, https://openjsf.org/",
-            MIT,
-        ),
-        VendorPackage(
-            "bootstrap",
-            "xstatic-bootstrap (sdist)",
-            "5.3.8.0",
-            "MIT",
-            bootstrap_data,
-            {
-                "js/bootstrap.bundle.min.js": "bootstrap.bundle.min.js",
-                "css/bootstrap.min.css": "bootstrap.min.css",
-            },
-            "Copyright (c) 2011-2025 The Bootstrap Authors",
-            MIT,
-        ),
-        VendorPackage(
-            "fontawesome",
-            "XStatic-Font-Awesome",
-            metadata.version("XStatic-Font-Awesome"),
-            "Font Awesome Free: icons CC-BY-4.0, fonts OFL-1.1, code MIT",
-            font_awesome,
-            {"css/all.min.css": "css/all.min.css", "LICENSE.txt": "LICENSE.txt"}
-            | {f"webfonts/{name}": f"webfonts/{name}" for name in webfonts},
-        ),
-        VendorPackage(
             "leaflet-heat",
             "folium (Leaflet.heat)",
             metadata.version("folium"),
@@ -180,16 +146,15 @@ def copy_package(package: VendorPackage, vendor_root: Path) -> None:
             content = SOURCE_MAP_COMMENT.sub(b"\n", content)
         path.write_bytes(content)
         package.copied.append(path)
-    if package.licence_template:
-        licence = target / "LICENSE.txt"
-        licence.write_text(package.licence_template.format(copyright=package.copyright))
-        package.copied.append(licence)
+    licence = target / "LICENSE.txt"
+    licence.write_text(package.licence_template.format(copyright=package.copyright))
+    package.copied.append(licence)
     package.copied.sort()
 
 
-def vendor_front_end(bootstrap_data: Path, vendor_root: Path) -> list[VendorPackage]:
+def vendor_front_end(vendor_root: Path) -> list[VendorPackage]:
     """Write all vendored libraries under ``vendor_root``; return what was written."""
-    packages = vendor_packages(bootstrap_data)
+    packages = vendor_packages()
     for package in packages:
         copy_package(package, vendor_root)
     return packages

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -26,20 +25,9 @@ VENDOR_FILES = [
     "markercluster/leaflet.markercluster.js",
     "markercluster/MarkerCluster.css",
     "markercluster/MarkerCluster.Default.css",
-    "jquery/jquery.min.js",
-    "bootstrap/bootstrap.bundle.min.js",
-    "bootstrap/bootstrap.min.css",
-    "fontawesome/css/all.min.css",
     "leaflet-heat/leaflet-heat.js",
 ]
-LICENSED_FOLDERS = [
-    "leaflet",
-    "markercluster",
-    "jquery",
-    "bootstrap",
-    "fontawesome",
-    "leaflet-heat",
-]
+VENDOR_FOLDERS = ["leaflet", "markercluster", "leaflet-heat"]
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +219,7 @@ def test_countries_basemap_puts_crimea_in_ukraine() -> None:
 
 def test_catalogue_checksums_match_files_on_disk(catalogue: dict) -> None:
     assert set(catalogue["layers"]) == {"admin1", "places", "countries"}
+    assert list(catalogue["vendor"]) == VENDOR_FOLDERS
     for entry in catalogue["layers"].values():
         assert sha256_of(REPO_ROOT / entry["file"]) == entry["sha256"], entry["file"]
         assert entry["licence"] and entry["attribution"] and entry["source_sha256"]
@@ -255,17 +244,18 @@ def test_vendor_file_exists_and_is_not_empty(relative: str) -> None:
     assert path.is_file() and path.stat().st_size > 0
 
 
-@pytest.mark.parametrize("folder", LICENSED_FOLDERS)
+@pytest.mark.parametrize("folder", VENDOR_FOLDERS)
 def test_vendor_folder_keeps_its_licence(folder: str) -> None:
     assert (VENDOR / folder / "LICENSE.txt").stat().st_size > 0
 
 
-def test_font_awesome_css_points_at_vendored_webfonts() -> None:
-    css_dir = VENDOR / "fontawesome" / "css"
-    urls = set(re.findall(r"url\(([^)]+)\)", (css_dir / "all.min.css").read_text()))
-    assert urls
-    for url in urls:
-        assert (css_dir / url).resolve().is_file(), url
+def test_vendor_holds_only_the_catalogued_folders(catalogue: dict) -> None:
+    shipped = sorted(path.name for path in VENDOR.iterdir())
+    assert shipped == sorted(VENDOR_FOLDERS)
+    for package in catalogue["vendor"].values():
+        folder = REPO_ROOT / package["folder"]
+        on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        assert on_disk == set(package["files"]), package["folder"]
 
 
 def test_vendored_files_reference_no_missing_source_maps() -> None:
