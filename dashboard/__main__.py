@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dashboard.core import filters, geodata
-from dashboard.core.dataset import load_bundled, load_geography
+from dashboard.core.dataset import load_bundled, load_geography, write_parquet
 from dashboard.core.describe import ExportMeta
 from dashboard.core.export_png import Basemap
 from dashboard.core.exports import FORMATS, snapshot
@@ -27,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         "ingest", help="check and place an incident file; every row goes to OUT or REJECTS"
     )
     ingest.add_argument("input", type=Path, help="CSV (native, ACLED or UCDP GED) or GeoJSON")
-    ingest.add_argument("--out", type=Path, required=True, help="accepted incidents (CSV)")
+    ingest.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="accepted incidents: CSV, or .parquet (GeoParquet, for STRIKEMAP_INCIDENTS)",
+    )
     ingest.add_argument("--rejects", type=Path, required=True, help="rejected rows (CSV)")
     ingest.add_argument(
         "--format",
@@ -66,7 +71,10 @@ def _ingest(args: argparse.Namespace) -> int:
     except TableError as error:
         print(f"error: {args.input}: {error}", file=sys.stderr)
         return 2
-    to_native_csv(result.accepted).to_csv(args.out, index=False)
+    if args.out.suffix == ".parquet":
+        write_parquet(result.accepted, args.out)
+    else:
+        to_native_csv(result.accepted).to_csv(args.out, index=False)
     result.rejected.to_csv(args.rejects, index=False)
     counts = result.counts
     print(

@@ -7,11 +7,12 @@ callers treat as read-only.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from dashboard.core import geodata
-from dashboard.core.dataset import Dataset, load_bundled, load_geography
+from dashboard.core.dataset import INCIDENTS_FILE, Dataset, load_bundled, load_geography
 from dashboard.core.export_png import Basemap
 from dashboard.core.join import Geography
 from dashboard.core.mapview import MapBase
@@ -22,9 +23,20 @@ def geography() -> Geography:
     return load_geography()
 
 
-@st.cache_resource(show_spinner="Loading incidents…")
 def bundled() -> Dataset:
-    return load_bundled(geography())
+    """The dataset the app opens with: ``STRIKEMAP_INCIDENTS`` (CSV or Parquet) or the
+    bundled one. Cached per file and modification time, so an edited file is reloaded."""
+    path = Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
+    if not path.is_file():
+        st.error(f"STRIKEMAP_INCIDENTS={path} is not a file; showing the bundled dataset.")
+        path = INCIDENTS_FILE
+    return _dataset(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(show_spinner="Loading incidents…", max_entries=2)
+def _dataset(path: str, mtime_ns: int) -> Dataset:
+    """Keyed on the file and its modification time (``mtime_ns`` is part of the key)."""
+    return load_bundled(geography(), Path(path))
 
 
 @st.cache_resource(show_spinner=False)

@@ -29,13 +29,23 @@ def table_frame(incidents: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+#: Rows sent to the browser: a reader scans the newest; exports carry all of them.
+MAX_ROWS = 1_000
+
+
 def show(incidents: pd.DataFrame, *, key: str = "incident_table") -> str | None:
     """Draw the table; return the id of the selected row, if any."""
     st.subheader(f"Incidents ({len(incidents):,})")
     if incidents.empty:
         st.info("No incidents match the filters. Widen the date range or clear a filter.")
         return None
-    frame = table_frame(incidents)
+    newest = incidents.nlargest(MAX_ROWS, "date") if len(incidents) > MAX_ROWS else incidents
+    if len(incidents) > MAX_ROWS:
+        st.caption(
+            f"The {MAX_ROWS:,} most recent of {len(incidents):,} incidents; filter to narrow "
+            "down, or export the CSV for all of them with their sources."
+        )
+    frame = table_frame(newest)
     event = st.dataframe(
         frame,
         key=key,

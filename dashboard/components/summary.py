@@ -17,10 +17,17 @@ def show(incidents: pd.DataFrame) -> None:
     columns[2].metric("Strikes by Russia", f"{numbers.by_russia:,}")
     columns[3].metric(
         "Households affected",
-        f"{numbers.households:,}",
+        compact(numbers.households),
         help="Sum of reported figures only; most reports give none.",
     )
     columns[4].metric("Regions hit", f"{numbers.regions:,}")
+
+
+def compact(number: int) -> str:
+    """4,890,174 -> '4.89 M'; small numbers keep every digit."""
+    if number >= 1_000_000:
+        return f"{number / 1_000_000:.2f} M"
+    return f"{number:,}"
 
 
 def timeline(incidents: pd.DataFrame) -> None:

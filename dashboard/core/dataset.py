@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 
 from dashboard.core import geodata
@@ -34,10 +35,38 @@ def load_geography(directory: Path = geodata.GEODATA_DIR) -> Geography:
 
 
 def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
-    """The bundled incidents, through the same pipeline as any user file."""
-    result: IngestResult = ingest_path(path, geo)
-    incidents = with_region_names(result.accepted, geo)
-    return Dataset(incidents=incidents, unplaced=result.rejected, version=dataset_version())
+    """The incidents the app opens with: the bundled CSV, or another incidents file.
+
+    A CSV goes through the same pipeline as any user file. A Parquet file written by
+    :func:`write_parquet` (``python -m dashboard ingest BIG.csv --out BIG.parquet``) is
+    already checked and placed, so a large dataset is read in columnar form instead
+    of being parsed again.
+    """
+    path = Path(path)
+    if path.suffix == ".parquet":
+        incidents = read_parquet(path)
+        unplaced = pd.DataFrame(columns=["row", "reason"])
+        version = f"{path.name} ({len(incidents):,} incidents)"
+    else:
+        result: IngestResult = ingest_path(path, geo)
+        incidents, unplaced = result.accepted, result.rejected
+        version = dataset_version() if path == INCIDENTS_FILE else path.name
+    return Dataset(incidents=with_region_names(incidents, geo), unplaced=unplaced, version=version)
+
+
+def write_parquet(incidents: pd.DataFrame, path: Path) -> None:
+    """Accepted incidents as GeoParquet (points in EPSG:4326), typed as the app uses them."""
+    frame = gpd.GeoDataFrame(
+        incidents.drop(columns=["row", "admin1_name", "origin"], errors="ignore"),
+        geometry=gpd.points_from_xy(incidents["longitude"], incidents["latitude"]),
+        crs="EPSG:4326",
+    )
+    frame.to_parquet(path, index=False, compression="zstd")
+
+
+def read_parquet(path: Path) -> pd.DataFrame:
+    """Incidents from :func:`write_parquet`, as a plain frame (coordinates in columns)."""
+    return pd.DataFrame(gpd.read_parquet(path).drop(columns="geometry"))
 
 
 #: Text columns with few distinct values: categorical, so filtering a million rows

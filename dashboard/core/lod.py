@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.core.state import ViewState
 
 MAX_MARKERS = 1_000
-CELL_PX = 48  # one aggregated cell per ~48 screen pixels
+CELL_PX = 64  # one aggregated cell per ~64 screen pixels: icons do not overlap
 VIEWPORT_PX = (1100, 620)  # the interactive map's nominal size
 MARGIN = 1.0  # viewports of context around the view that are also sent
 EARTH_RADIUS_M = 6_378_137.0

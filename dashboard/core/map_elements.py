@@ -74,7 +74,7 @@ var {{ this.get_name() }} = (function () {
       var next = at + 100 * counts[side] / n;
       stops.push(colours[side] + ' ' + at + '% ' + next + '%'); at = next;
     });
-    var size = n < 10 ? 30 : n < 100 ? 38 : n < 1000 ? 46 : 54;
+    var size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : n < 10000 ? 46 : 52;
     return L.divIcon({
       html: '<div class="esm-cluster" style="width:' + size + 'px;height:' + size +
         'px;background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',

@@ -364,7 +364,7 @@ def class_breaks(values: pd.Series, measure: str) -> list[ColourClass]:
     if top <= 0:
         return []
     ladder = (
-        [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+        [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
         if measure == "count"
         else [1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000]
     )

@@ -109,3 +109,21 @@ def test_cli_reports_bad_input_without_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_large_imports_are_kept_as_geoparquet(geo: Geography, tmp_path: Path) -> None:
+    from dashboard.core.dataset import load_bundled
+
+    out = tmp_path / "incidents.parquet"
+    assert (
+        main(
+            ["ingest", str(STARTER_LAYOUT), "--out", str(out), "--rejects", str(tmp_path / "r.csv")]
+        )
+        == 0
+    )
+    reopened = load_bundled(geo, out).incidents.set_index("id")
+    direct = ingest_bytes(STARTER_LAYOUT.read_bytes(), geo).accepted.set_index("id")
+    assert list(reopened.index) == list(direct.index)
+    assert reopened["admin1_iso"].astype(str).tolist() == direct["admin1_iso"].tolist()
+    assert reopened["latitude"].tolist() == direct["latitude"].tolist()
+    assert reopened.loc["T2", "claimed_intercepted"] == 44

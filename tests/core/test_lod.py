@@ -12,6 +12,8 @@ from dashboard.core.dataset import Dataset
 from dashboard.core.mapview import MapBase, build_map
 from dashboard.core.state import ViewState
 
+from ..synthetic import jittered
+
 
 def reference_cells(
     side, x, y, cell_m
@@ -50,14 +52,7 @@ def test_aggregate_cells_matches_the_reference() -> None:
 
 
 def synthetic(bundled: Dataset, n: int, seed: int = 3) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    frame = bundled.incidents.iloc[rng.integers(0, len(bundled.incidents), n)].reset_index(
-        drop=True
-    )
-    frame["latitude"] = frame["latitude"] + rng.normal(0, 0.3, n)
-    frame["longitude"] = frame["longitude"] + rng.normal(0, 0.3, n)
-    frame["id"] = [f"S{i}" for i in range(n)]
-    return frame
+    return jittered(bundled.incidents, n, seed=seed)
 
 
 def in_view_reference(frame: pd.DataFrame, lat: float, lon: float, zoom: int) -> set[str]:
