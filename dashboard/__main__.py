@@ -118,6 +118,7 @@ def _export(args: argparse.Namespace) -> int:
     base = MapBase.from_frames(geo.admin1, geodata.places())
     meta = ExportMeta(
         dataset_version=dataset.version,
+        dataset_latest=f"{dataset.latest:%Y-%m-%d}" if dataset.latest is not None else "",
         exported_at=datetime.now(UTC).replace(microsecond=0),
         share_link=share_link(args.state if "://" in args.state else "", state),
     )

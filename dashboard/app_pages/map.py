@@ -54,7 +54,7 @@ with st.expander("Copy link to this view", icon=":material/link:"):
     st.code(link, language=None, wrap_lines=True)
 if not embedded:
     st.subheader("Export this view")
-    export_buttons.show(shown, state, data.version, link)
+    export_buttons.show(shown, state, data.version, latest, link)
     summary.timeline(shown)
     selected = incident_table.show(shown)
     if selected and selected != state.incident:

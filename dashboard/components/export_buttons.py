@@ -26,13 +26,13 @@ HELP = {
 }
 
 
-def show(incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> None:
+def show(incidents: pd.DataFrame, state: ViewState, version: str, latest: str, link: str) -> None:
     """One button per format, all for exactly the view on screen."""
     columns = st.columns(len(FORMATS))
     for column, fmt in zip(columns, FORMATS, strict=True):
         column.download_button(
             LABELS[fmt],
-            data=lambda fmt=fmt: _make(fmt, incidents, state, version, link),
+            data=lambda fmt=fmt: _make(fmt, incidents, state, version, latest, link),
             file_name=filename(version, fmt),
             mime=FORMATS[fmt][0],
             help=HELP[fmt],
@@ -43,8 +43,10 @@ def show(incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> 
         )
 
 
-def _make(fmt: str, incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> bytes:
-    meta = ExportMeta(version, datetime.now(UTC).replace(microsecond=0), link)
+def _make(
+    fmt: str, incidents: pd.DataFrame, state: ViewState, version: str, latest: str, link: str
+) -> bytes:
+    meta = ExportMeta(version, datetime.now(UTC).replace(microsecond=0), link, latest)
     base = cache.map_base()
     return snapshot(
         fmt,

@@ -22,6 +22,13 @@ class ExportMeta:
     dataset_version: str
     exported_at: datetime
     share_link: str
+    dataset_latest: str = ""  # date of the dataset's newest incident, YYYY-MM-DD
+
+    @property
+    def dataset_label(self) -> str:
+        """'v1.0.0, incidents to 2025-12-28'."""
+        latest = f", incidents to {self.dataset_latest}" if self.dataset_latest else ""
+        return f"v{self.dataset_version}{latest}"
 
 
 def date_range(state: ViewState, incidents: pd.DataFrame) -> str:

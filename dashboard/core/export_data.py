@@ -52,6 +52,7 @@ def to_csv(incidents: pd.DataFrame, meta: ExportMeta) -> bytes:
     """UTF-8 CSV (with BOM, so spreadsheets read Cyrillic) of the incidents and their sources."""
     frame = neutralise_formulas(export_frame(incidents))
     frame["dataset_version"] = meta.dataset_version
+    frame["dataset_latest"] = meta.dataset_latest
     frame["exported_at"] = meta.exported_at.isoformat(timespec="seconds")
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
@@ -81,6 +82,7 @@ def to_geojson(incidents: pd.DataFrame, meta: ExportMeta) -> bytes:
         "metadata": {
             "title": "Energy Strike Map export",
             "dataset_version": meta.dataset_version,
+            "dataset_latest": meta.dataset_latest,
             "exported_at": meta.exported_at.isoformat(timespec="seconds"),
             "view": meta.share_link,
             "count": len(features),

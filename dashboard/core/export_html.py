@@ -39,7 +39,7 @@ def render_html(
     caption = (
         f"<h4>{escape(TITLE)}</h4>"
         f"<div>{escape(subtitle(state, incidents, region_names))}</div>"
-        f"<div>{len(incidents):,} incidents · dataset v{escape(meta.dataset_version)} · "
+        f"<div>{len(incidents):,} incidents · dataset {escape(meta.dataset_label)} · "
         f"exported {escape(meta.exported_at.isoformat(timespec='seconds'))}</div>"
         f'<div><a href="{escape(meta.share_link, quote=True)}">Open this view in the dashboard'
         "</a></div>"

@@ -115,7 +115,7 @@ def render_png(
     figure.text(
         0.012,
         0.045,
-        f"{count_line(incidents, (xmin, xmax, ymin, ymax))} · dataset v{meta.dataset_version}"
+        f"{count_line(incidents, (xmin, xmax, ymin, ymax))} · dataset {meta.dataset_label}"
         " · Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
         " · Sources: one per incident, in the data export",
         fontsize=9.5,
@@ -133,6 +133,7 @@ def render_png(
             "Software": "Energy Strike Map",
             "Creation Time": meta.exported_at.isoformat(timespec="seconds"),
             "Dataset version": meta.dataset_version,
+            "Dataset latest incident": meta.dataset_latest,
             "Source": meta.share_link,
         },
     )

@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from dashboard.core.exports import snapshot
 from dashboard.core.mapview import MapBase
 from dashboard.core.state import ViewState
 
-META = ExportMeta("9.9.9", datetime(2026, 11, 25, 12, 30, tzinfo=UTC), "http://h/map?side=ukraine")
+META = ExportMeta(
+    "9.9.9", datetime(2026, 11, 25, 12, 30, tzinfo=UTC), "http://h/map?side=ukraine", "2025-12-28"
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +44,13 @@ def test_png_is_deterministic_sized_and_carries_metadata(
     state = ViewState(sides=("ukraine",))
     shown = filters.apply(bundled.incidents, state)
     first = render_png(shown, state, basemap, META, map_base.region_names)
-    later = ExportMeta("9.9.9", datetime(2030, 1, 1, tzinfo=UTC), META.share_link)
+    later = replace(META, exported_at=datetime(2030, 1, 1, tzinfo=UTC))
     second = render_png(shown, state, basemap, later, map_base.region_names)
     image = Image.open(io.BytesIO(first))
     assert image.size == SIZE_PX
     assert image.info["Creation Time"] == "2026-11-25T12:30:00+00:00"
     assert image.info["Dataset version"] == "9.9.9"
+    assert image.info["Dataset latest incident"] == "2025-12-28"
     assert np.array_equal(pixels(first), pixels(second))  # time lives in metadata only
     other = render_png(bundled.incidents, ViewState(), basemap, META, map_base.region_names)
     assert not np.array_equal(pixels(first), pixels(other))
@@ -103,6 +107,7 @@ def test_geojson_has_points_sources_and_metadata(bundled: Dataset) -> None:
     document = json.loads(to_geojson(bundled.incidents, META))
     assert document["metadata"]["dataset_version"] == "9.9.9"
     assert document["metadata"]["exported_at"] == "2026-11-25T12:30:00+00:00"
+    assert document["metadata"]["dataset_latest"] == "2025-12-28"
     assert len(document["features"]) == len(bundled.incidents)
     feature = next(f for f in document["features"] if f["properties"]["id"] == "INC141")
     assert feature["geometry"]["type"] == "Point"
@@ -116,6 +121,7 @@ def test_html_is_self_contained(bundled: Dataset, map_base: MapBase) -> None:
     assert "L.markerClusterGroup" in html and "/app/static" not in html
     assert 'name="dataset-version" content="9.9.9"' in html
     assert "2026-11-25T12:30:00+00:00" in html
+    assert "dataset v9.9.9, incidents to 2025-12-28" in html
 
 
 def test_inline_assets_refuses_files_it_does_not_have() -> None:
