@@ -38,6 +38,8 @@ from dashboard.core.mapview import (
 from dashboard.core.state import ViewState
 
 SIZE_PX = (1600, 1000)
+#: Text from data and links is drawn as written: no mathtext ("$...$"), no TeX.
+PLAIN = {"parse_math": False, "usetex": False}
 DPI = 100
 
 
@@ -103,7 +105,7 @@ def render_png(
         title_fontsize=10,
         title="Energy infrastructure strikes",
     )
-    figure.text(0.012, 0.965, TITLE, fontsize=20, fontweight="bold", va="center")
+    figure.text(0.012, 0.965, TITLE, fontsize=20, fontweight="bold", va="center", **PLAIN)
     figure.text(
         0.012,
         0.925,
@@ -111,6 +113,7 @@ def render_png(
         fontsize=12.5,
         va="center",
         color="#333333",
+        **PLAIN,
     )
     figure.text(
         0.012,
@@ -121,8 +124,9 @@ def render_png(
         fontsize=9.5,
         color="#333333",
         va="center",
+        **PLAIN,
     )
-    figure.text(0.012, 0.018, meta.share_link, fontsize=8.5, color="#0055a0", va="center")
+    figure.text(0.012, 0.018, meta.share_link, fontsize=8.5, color="#0055a0", va="center", **PLAIN)
     buffer = io.BytesIO()
     figure.savefig(
         buffer,
@@ -241,6 +245,7 @@ def _draw_towns(axes, towns: pd.DataFrame, bounds: tuple[float, float, float, fl
             fontsize=10 if row.major else 8.5,
             fontweight="bold" if row.major else "normal",
             color="#222222",
+            **PLAIN,
         )
 
 

@@ -23,7 +23,13 @@ CDN = {
 
 
 def script_json(value: object) -> str:
-    """JSON that is safe inside a <script> element (no closing tags, no entities)."""
+    """JSON that is safe inside a <script> element and inside a Jinja template.
+
+    No closing tags or entities; and no ``{{``, ``{%`` or ``{#``: branca renders each
+    element's script once more as a Jinja template, so text from data must never
+    look like template syntax (it would run on the server). In compact JSON those
+    pairs only occur inside strings, where ``\\u007b`` is the same character.
+    """
     return (
         json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         .replace("<", "\\u003c")
@@ -31,6 +37,9 @@ def script_json(value: object) -> str:
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
+        .replace("{{", "{\\u007b")
+        .replace("{%", "{\\u0025")
+        .replace("{#", "{\\u0023")
     )
 
 
@@ -123,10 +132,13 @@ var {{ this.get_name() }} = (function () {
   var group = L.featureGroup([clusters, cells]);
   var selected = {{ this.selected_json }};
   if (selected && byId[selected]) {
-    map.whenReady(function () {
-      var target = byId[selected];
-      var open = function () { target.openPopup(); };
-      if (clusters.zoomToShowLayer) { clusters.zoomToShowLayer(target, open); } else { open(); }
+    // Open the selected incident's popup once the layer is on the map.
+    group.once('add', function () {
+      setTimeout(function () {
+        var target = byId[selected];
+        var open = function () { target.openPopup(); };
+        if (clusters.zoomToShowLayer) { clusters.zoomToShowLayer(target, open); } else { open(); }
+      }, 0);
     });
   }
   return group;

@@ -167,3 +167,9 @@ def test_export_command_errors_are_messages_not_tracebacks(tmp_path: Path) -> No
     bad_out = run_cli("export", "--format", "csv", "--out", str(tmp_path / "no" / "dir" / "x.csv"))
     assert bad_out.returncode == 2 and "cannot write" in bad_out.stderr
     assert "Traceback" not in bad_format.stderr + bad_out.stderr
+
+
+def test_png_draws_dollar_signs_and_braces_as_text(bundled: Dataset, basemap, map_base) -> None:
+    odd = replace(META, share_link="http://h/map?note=$\\nocommand{$&y={{7*7}}")
+    png = render_png(bundled.incidents.head(5), ViewState(), basemap, odd, map_base.region_names)
+    assert Image.open(io.BytesIO(png)).size == SIZE_PX

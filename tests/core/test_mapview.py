@@ -139,3 +139,13 @@ def test_town_labels_skip_districts_of_larger_cities(map_base: MapBase) -> None:
     names = [t[0] for t in map_base.towns]
     assert "Moscow" in names and "Kyiv" in names and "Kharkiv" in names
     assert not any("Troyeshchyna" in n for n in names)
+
+
+def test_template_syntax_in_data_is_shown_not_run(bundled: Dataset, map_base) -> None:
+    frame = bundled.incidents.head(1).copy()
+    frame["effects"] = ["{{ 7*7 }} {{ lipsum.__globals__ }} {% if true %}x{% endif %} {# c #}"]
+    html = render(frame, map_base)
+    blob = html.split("var data = ", 1)[1].split(";\n", 1)[0]
+    popup = json.loads(blob)["features"][0]["properties"]["popup"]
+    assert "{{ 7*7 }} {{ lipsum.__globals__ }} {% if true %}x{% endif %} {# c #}" in popup
+    assert "<td>49 " not in html
