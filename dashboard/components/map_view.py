@@ -20,12 +20,13 @@ def show(incidents: pd.DataFrame, state: ViewState, base: MapBase, *, offline: b
 
     The map is built with the position known at the last full run, so a pan or zoom
     (which reruns only the fragment) does not rebuild it and make it jump. When the
-    filters change, the map fits the newly selected incidents instead.
+    filters or the selected incident change, the map fits the new selection instead.
     """
-    filters = state.with_(lat=None, lon=None, zoom=None, incident=None, basemap="", layers=())
+    filters = state.with_(lat=None, lon=None, zoom=None, basemap="", layers=())
     previous = st.session_state.get(_FILTERS)
     st.session_state[_FILTERS] = filters
     if previous is not None and previous != filters:
+        # New filters fit the map to their incidents; a newly selected incident centres it.
         st.session_state.pop(MAP_VIEW, None)
         for key in ("lat", "lon", "zoom"):
             st.query_params.pop(key, None)

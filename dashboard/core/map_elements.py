@@ -126,7 +126,9 @@ var {{ this.get_name() }} = (function () {
     });
     marker.bindTooltip(c[2] + ' incidents here: ' + c[3] + ' by Ukraine, ' + c[4] +
       ' by Russia. Click to zoom in.');
-    marker.on('click', function () { map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, 18)); });
+    marker.on('click', function () {
+      map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+    });
     cells.addLayer(marker);
   });
   var group = L.featureGroup([clusters, cells]);

@@ -35,7 +35,7 @@ from dashboard.core.map_elements import (
     VectorBasemap,
 )
 from dashboard.core.schema import split_sources
-from dashboard.core.state import ViewState
+from dashboard.core.state import MAX_ZOOM, MIN_ZOOM, ViewState
 
 #: Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 SIDE_COLOURS = {"ukraine": "#0072B2", "russia": "#D55E00", "unknown": "#6E6E6E"}
@@ -107,6 +107,12 @@ def build_map(
     ``self_contained`` also inlines the basemap geometry (for HTML exports).
     ``detail`` is the level-of-detail plan (computed here when not given).
     """
+    chosen = incidents.loc[incidents["id"] == state.incident] if state.incident else None
+    if state.lat is None and chosen is not None and len(chosen):
+        # Open on the selected incident, close enough for its marker to stand alone.
+        state = state.with_(
+            lat=float(chosen["latitude"].iat[0]), lon=float(chosen["longitude"].iat[0]), zoom=9
+        )
     detail = detail or lod.plan(incidents, state)
     if detail.aggregated and state.lat is None:
         lat, lon, zoom = lod.view_of(state)
@@ -119,8 +125,9 @@ def build_map(
         prefer_canvas=False,  # SVG: each visible incident is an element; clusters keep them few
         height=height,
     )
-    # Marker clustering needs a maxZoom on the map when no tile layer sets one.
-    fmap.options.update(minZoom=2, maxZoom=18)
+    # Marker clustering needs a maxZoom on the map when no tile layer sets one; at the
+    # deepest zoom, incidents at the same town centre fan out ("spiderfy").
+    fmap.options.update(minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     basemap = "offline" if offline else state.basemap
     source = (
         GeoSource(data=load_display())

@@ -24,7 +24,8 @@ BASEMAPS = ("light", "osm", "offline")
 LAYERS = ("incidents", "choropleth", "heat")
 DEFAULT_LAYERS = ("incidents", "choropleth")
 MEASURES = ("count", "households")
-MIN_ZOOM, MAX_ZOOM = 2, 18
+#: Locations are town centres: closer than zoom 13 (~streets) would claim false precision.
+MIN_ZOOM, MAX_ZOOM = 2, 13
 #: Longest value and most repeats accepted per parameter: a bound on hostile links.
 MAX_VALUE_LENGTH = 64
 MAX_REPEATS = 200
