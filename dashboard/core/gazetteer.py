@@ -52,8 +52,11 @@ class Gazetteer:
                     self._river[stem].append(row)
         self._primary_skeleton = [skeleton(n) for n in names]
         self._population = self._places["population"].to_numpy(dtype=np.int64)
-        self._admin1 = self._places["admin1_iso"].to_numpy()
-        self._country = self._places["country"].to_numpy()
+        self._admin1 = self._places["admin1_iso"].to_numpy(dtype=object)
+        self._country = self._places["country"].to_numpy(dtype=object)
+        self._names = names
+        self._lat = self._places["latitude"].to_numpy(dtype=float)
+        self._lon = self._places["longitude"].to_numpy(dtype=float)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -105,14 +108,13 @@ class Gazetteer:
                 int(self._population[r]),
             ),
         )
-        row = self._places.iloc[best]
         return Place(
-            name=str(row["name"]),
-            admin1_iso=str(row["admin1_iso"]),
-            country=str(row["country"]),
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            population=int(row["population"]),
+            name=str(self._names[best]),
+            admin1_iso=str(self._admin1[best]),
+            country=str(self._country[best]),
+            latitude=float(self._lat[best]),
+            longitude=float(self._lon[best]),
+            population=int(self._population[best]),
             match=match,
         )
 

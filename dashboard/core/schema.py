@@ -104,7 +104,10 @@ _COUNTRY_ALIASES = {
     "moldova": "MD",
 }
 _DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+_URL = r"https?://[^\s<>\"'|;]+"
+#: Separators between several sources in one cell: "|", ";" or white space before a link.
+_SOURCE_SPLIT = r"\s*[|;]\s*|\s+(?=https?://)"
+_URL_LIST = re.compile(rf"^{_URL}(?: \| {_URL})*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,20 +118,9 @@ class Validated:
     rejected: pd.DataFrame
 
 
-def normalise_side(value: str) -> str | None:
-    """Map a side as written ("Ukraine", "UA", "Russian") to a code, None if unknown."""
-    return _SIDE_ALIASES.get(value.strip().casefold())
-
-
-def normalise_country(value: str) -> str | None:
-    """Map a country name or code to ISO alpha-2 (covered countries only)."""
-    return _COUNTRY_ALIASES.get(value.strip().casefold())
-
-
 def split_sources(value: str) -> list[str]:
     """Split a multi-valued source cell ("a | b", "a; b" or whitespace for URLs)."""
-    parts = re.split(r"\s*\|\s*|\s*;\s*|\s+(?=https?://)", value.strip())
-    return [p for p in parts if p]
+    return [p for p in re.split(_SOURCE_SPLIT, value.strip()) if p]
 
 
 def empty_frame() -> pd.DataFrame:
@@ -151,8 +143,14 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
             f"expected the columns {', '.join(COLUMNS)}"
         )
     original = raw.copy()
-    frame = raw.reindex(columns=list(COLUMNS)).astype(object).fillna("").astype(str)
-    frame = frame.apply(lambda col: col.str.strip())
+    # Strings stay in pandas' Arrow-backed dtype: a million rows fit in memory as text.
+    frame = pd.DataFrame(
+        {
+            c: raw[c].astype("str").fillna("").str.strip() if c in raw else ""
+            for c in COLUMNS
+        },
+        index=raw.index,
+    )
     frame.index = pd.RangeIndex(len(frame))
     original.index = frame.index
 
@@ -184,7 +182,9 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
         lambda v: f"column 'date': value {v!r} is not a date (expected YYYY-MM-DD)",
     )
     today = pd.Timestamp(date.today())
-    out_of_war = ~bad_date & ((parsed < pd.Timestamp(WAR_START)) | (parsed > today))
+    # A month-precision date ("2022-02") is in the war if any day of that month is.
+    last_day = parsed.where(~month_only, parsed + pd.offsets.MonthEnd(0))
+    out_of_war = ~bad_date & ((last_day < pd.Timestamp(WAR_START)) | (parsed > today))
     check(
         "date",
         out_of_war,
@@ -200,13 +200,13 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
         lambda v: f"column 'date_precision': value {v!r} is not one of {', '.join(DATE_PRECISION)}",
     )
 
-    attacker = frame["attacker"].map(normalise_side)
+    attacker = frame["attacker"].str.casefold().map(_SIDE_ALIASES)
     check(
         "attacker",
         attacker.isna(),
         lambda v: f"column 'attacker': value {v!r} is not a side (ukraine, russia or unknown)",
     )
-    target = frame["target_country"].map(lambda v: normalise_country(v) if v else "")
+    target = frame["target_country"].str.casefold().map({**_COUNTRY_ALIASES, "": ""})
     check(
         "target_country",
         target.isna(),
@@ -268,8 +268,13 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
             lambda v, c=column: f"column {c!r}: value {v!r} is not a whole number ≥ 0",
         )
 
-    urls = frame["source_url"].map(split_sources)
-    bad_url = urls.map(lambda parts: any(not _URL_RE.match(p) for p in parts))
+    urls = (
+        frame["source_url"]
+        .str.replace(_SOURCE_SPLIT, SOURCE_SEPARATOR, regex=True)
+        .str.replace(r"(?: \| )+", SOURCE_SEPARATOR, regex=True)
+        .str.strip(" |")
+    )
+    bad_url = (urls != "") & ~urls.str.match(_URL_LIST)
     check(
         "source_url",
         bad_url,
@@ -299,7 +304,7 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
     good["longitude"] = lon[~bad_rows]
     for column in ("households_affected", "claimed_intercepted"):
         good[column] = _numbers(good[column].str.replace(r"[,\s_]", "", regex=True))
-    good["source_url"] = urls[~bad_rows].map(SOURCE_SEPARATOR.join)
+    good["source_url"] = urls[~bad_rows]
     good.insert(0, "row", row_numbers[~bad_rows])
     return Validated(accepted=_typed(good), rejected=rejected.reset_index(drop=True))
 

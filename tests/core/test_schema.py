@@ -79,3 +79,10 @@ def test_missing_required_column_is_an_error() -> None:
 def test_a_row_needs_a_source() -> None:
     result = validate(raw(source_url=[""]))
     assert "no source given" in result.rejected["reason"].iat[0]
+
+
+def test_a_month_date_counts_if_any_of_its_days_is_in_the_war() -> None:
+    result = validate(raw(date=["2022-02"]))
+    assert result.rejected.empty
+    assert result.accepted["date_precision"].iat[0] == "month"
+    assert "outside the war" in validate(raw(date=["2022-01"])).rejected["reason"].iat[0]
