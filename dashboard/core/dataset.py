@@ -88,7 +88,7 @@ def with_region_names(incidents: pd.DataFrame, geo: Geography) -> pd.DataFrame:
     """Add ``admin1_name`` (English region name) for display, and store repetitive text
     columns as categories (the filter's cost then hardly grows with them)."""
     names = geo.admin1.set_index("admin1_iso")["name_en"]
-    out = incidents.copy()
+    out = incidents.reset_index(drop=True)  # copy-on-write keeps the caller's frame
     out["admin1_name"] = out["admin1_iso"].map(names).fillna(out["admin1_iso"])
     for column in CATEGORICAL_TEXT:
         if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):

@@ -23,7 +23,7 @@ class Merged:
 
 
 def merge_duplicates(incidents: pd.DataFrame) -> Merged:
-    frame = incidents.reset_index(drop=True).copy()
+    frame = incidents.reset_index(drop=True)
     frame["merged_ids"] = ""
     if frame.empty:
         return Merged(frame, 0)

@@ -65,7 +65,7 @@ class Placed:
 
 def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     """Attach ``admin1_iso``, ``latitude``, ``longitude`` and ``location_precision``."""
-    frame = incidents.copy().reset_index(drop=True)
+    frame = incidents.reset_index(drop=True)  # copy-on-write: the caller's frame is safe
     n = len(frame)
     for column in ("settlement", "admin1", "admin1_iso", "target_country"):
         if column not in frame:
@@ -171,7 +171,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     frame["place_note"] = note
     frame["target_country"] = derived
     ok = iso != ""
-    unplaced = frame.loc[~ok].copy()
+    unplaced = frame.loc[~ok]
     unplaced["reason"] = reason[~ok]
     return Placed(placed=frame.loc[ok].reset_index(drop=True), unplaced=unplaced)
 
@@ -188,25 +188,31 @@ def _settlement_matches(
     ``loose`` marks hits found by ignoring the stated region, which only rows with
     coordinates may use.
     """
-    keys = pd.DataFrame({"s": names, "r": regions, "c": countries, "xy": has_coords})
-    group = keys.groupby(["s", "r", "c", "xy"], sort=False).ngroup().to_numpy()
-    firsts = keys.drop_duplicates(["s", "r", "c", "xy"])
-    results = []
-    for name, region, country, xy in firsts.itertuples(index=False, name=None):
+    keys = pd.DataFrame({"s": names, "r": regions, "c": countries})
+    group = keys.groupby(["s", "r", "c"], sort=False).ngroup().to_numpy()
+    firsts = keys.drop_duplicates(["s", "r", "c"])
+    with_coords = np.bincount(group, weights=has_coords, minlength=len(firsts)) > 0
+    columns = ["name", "admin1_iso", "latitude", "longitude", "match"]
+    missing = ("", "", np.nan, np.nan, "")
+    strict, loose = [], []
+    for index, (name, region, country) in enumerate(firsts.itertuples(index=False, name=None)):
         place = gazetteer.lookup(name, admin1_iso=region or None, country=country or None)
-        loose = False
-        if place is None and xy and region:
-            place = gazetteer.lookup(name, country=country or None)
-            loose = place is not None
-        results.append(
-            (place.name, place.admin1_iso, place.latitude, place.longitude, place.match, loose)
-            if place
-            else ("", "", np.nan, np.nan, "", False)
-        )
-    table = pd.DataFrame(
-        results, columns=["name", "admin1_iso", "latitude", "longitude", "match", "loose"]
-    ).astype({"latitude": float, "longitude": float, "loose": bool})
-    return table.iloc[group].reset_index(drop=True)
+        strict.append(_row(place) if place else missing)
+        fallback = None
+        if place is None and region and with_coords[index]:
+            fallback = gazetteer.lookup(name, country=country or None)
+        loose.append(_row(fallback) if fallback else missing)
+    types = {"latitude": float, "longitude": float}
+    table = pd.DataFrame(strict, columns=columns).astype(types).iloc[group].reset_index(drop=True)
+    other = pd.DataFrame(loose, columns=columns).astype(types).iloc[group].reset_index(drop=True)
+    use_loose = (table["name"] == "").to_numpy() & has_coords & (other["name"] != "").to_numpy()
+    table[use_loose] = other[use_loose]
+    table["loose"] = use_loose
+    return table
+
+
+def _row(place) -> tuple:
+    return (place.name, place.admin1_iso, place.latitude, place.longitude, place.match)
 
 
 def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) -> np.ndarray:

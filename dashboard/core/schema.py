@@ -142,17 +142,12 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
             f"input has no column {', '.join(repr(m) for m in missing)}; "
             f"expected the columns {', '.join(COLUMNS)}"
         )
-    original = raw.copy()
+    original = raw  # rejected rows are selected from it, never modified
     # Strings stay in pandas' Arrow-backed dtype: a million rows fit in memory as text.
+    original = original.set_axis(pd.RangeIndex(len(raw)))  # a new frame; raw is untouched
     frame = pd.DataFrame(
-        {
-            c: raw[c].astype("str").fillna("").str.strip() if c in raw else ""
-            for c in COLUMNS
-        },
-        index=raw.index,
+        {c: _clean(original[c]) if c in original else "" for c in COLUMNS}, index=original.index
     )
-    frame.index = pd.RangeIndex(len(frame))
-    original.index = frame.index
 
     errors: list[pd.Series] = []
 
@@ -287,11 +282,11 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 
     reason = _join_errors(errors, frame.index)
     bad_rows = reason.notna()
-    rejected = original.loc[bad_rows].copy()
+    rejected = original.loc[bad_rows]
     rejected.insert(0, "row", row_numbers[bad_rows])
     rejected["reason"] = reason[bad_rows]
 
-    good = frame.loc[~bad_rows].copy()
+    good = frame.loc[~bad_rows] if bad_rows.any() else frame
     good["date"] = parsed[~bad_rows]
     good["date_precision"] = precision[~bad_rows]
     good["attacker"] = attacker[~bad_rows]
@@ -307,6 +302,16 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
     good["source_url"] = urls[~bad_rows]
     good.insert(0, "row", row_numbers[~bad_rows])
     return Validated(accepted=_typed(good), rejected=rejected.reset_index(drop=True))
+
+
+def _clean(values: pd.Series) -> pd.Series:
+    """Text without NA or surrounding blanks; an already clean column is not copied."""
+    text = values.astype("str")
+    if text.hasnans:
+        text = text.fillna("")
+    blanks = (" ", "\t", "\n", "\r", "\u00a0")
+    padded = text.str.startswith(blanks) | text.str.endswith(blanks)
+    return text.str.strip() if padded.any() else text
 
 
 def _numbers(values: pd.Series) -> pd.Series:
@@ -325,7 +330,7 @@ def _join_errors(errors: list[pd.Series], index: pd.Index) -> pd.Series:
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Give accepted rows their dtypes: categories for vocabularies, floats, ints."""
-    out = frame.copy()
+    out = frame  # copy-on-write: assigning columns below does not touch the caller's
     out["date"] = pd.to_datetime(out["date"])
     for column, values in (
         ("attacker", SIDES),

@@ -1,0 +1,249 @@
+"""The measurements themselves: one function per benchmark line, run in a worker process.
+
+Each measuring function expects a fresh process (``run.py`` starts one per size),
+so ``peak_rss_mb`` belongs to that size alone. "Warm" means imports done, the
+geography and map base built, and the pipeline run once on a small slice before
+the clock starts; timings are medians over several runs.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+import folium
+import pandas as pd
+import synthetic
+
+from dashboard.core import filters, geodata, mapview, schema
+from dashboard.core.dataset import INCIDENTS_FILE, load_geography, with_region_names
+from dashboard.core.join import Geography, place_incidents
+from dashboard.core.mapview import MapBase, build_map
+from dashboard.core.state import ViewState
+
+#: The one filter change every size is measured with: Ukraine's strikes since 2024.
+FILTER_STATE = ViewState(sides=("ukraine",), date_from=date(2024, 1, 1))
+WARM_UP_ROWS = 1_000
+COLD_START_CODE = """
+from dashboard.core import geodata
+from dashboard.core.dataset import load_bundled, load_geography
+from dashboard.core.mapview import MapBase, build_map
+from dashboard.core.state import ViewState
+
+geo = load_geography()
+dataset = load_bundled(geo)
+base = MapBase.from_frames(geodata.admin1(), geodata.places())
+html = build_map(dataset.incidents, ViewState(), base, offline=True).get_root().render()
+print(len(html.encode("utf-8")))
+"""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """What the app builds once at start-up and reuses for every rerun."""
+
+    geo: Geography
+    base: MapBase
+    places: pd.DataFrame
+    admin1: pd.DataFrame
+    frequencies: synthetic.Frequencies
+
+    @classmethod
+    def load(cls) -> Fixture:
+        admin1, places = geodata.admin1(), geodata.places()
+        return cls(
+            geo=load_geography(),
+            base=MapBase.from_frames(admin1, places),
+            places=places,
+            admin1=admin1,
+            frequencies=synthetic.Frequencies.from_file(),
+        )
+
+    def raw(self, n: int, seed: int) -> pd.DataFrame:
+        return synthetic.incidents(
+            n, self.places, self.admin1, seed=seed, frequencies=self.frequencies
+        )
+
+
+def code_fingerprint() -> str:
+    """Short hash of the package modules this process imported and of the bundled data.
+
+    Others edit the code while benchmarks run: two lines are comparable only when
+    their fingerprints match. Call it after the measurement, once everything used
+    has been imported.
+    """
+    files = sorted(
+        Path(module.__file__)
+        for name, module in list(sys.modules.items())
+        if name.split(".")[0] == "dashboard" and getattr(module, "__file__", None)
+    )
+    digest = hashlib.sha256()
+    for path in [*files, INCIDENTS_FILE]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def median_time(action: Callable[[], T], runs: int) -> tuple[float, T]:
+    """Median wall time of ``runs`` calls, and the last call's result."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def render_map(incidents: pd.DataFrame, state: ViewState, base: MapBase) -> str:
+    """The HTML the browser receives for this view."""
+    return build_map(incidents, state, base, offline=True).get_root().render()
+
+
+def placed_incidents(fixture: Fixture, raw: pd.DataFrame) -> pd.DataFrame:
+    """Raw rows through validate, join and region names: what the map page holds."""
+    accepted = schema.validate(raw).accepted
+    return with_region_names(place_incidents(accepted, fixture.geo).placed, fixture.geo)
+
+
+def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, object]:
+    """Validate, join, one filter change and the map, on ``n`` synthetic incidents."""
+    fixture = Fixture.load()
+    start = time.perf_counter()
+    raw = fixture.raw(n, seed)
+    generate_s = time.perf_counter() - start
+    generate_peak_mb = peak_rss_mb()
+    reset_peak_rss()  # from here on the peak belongs to the pipeline, not the generator
+
+    warm = placed_incidents(fixture, raw.head(WARM_UP_ROWS))
+    render_map(filters.apply(warm, FILTER_STATE), FILTER_STATE, fixture.base)
+
+    validate_s, validated = median_time(lambda: schema.validate(raw), runs)
+    accepted = validated.accepted
+    join_s, joined = median_time(lambda: place_incidents(accepted, fixture.geo), join_runs)
+    names_s, placed = median_time(lambda: with_region_names(joined.placed, fixture.geo), runs)
+    filter_s, filtered = median_time(lambda: filters.apply(placed, FILTER_STATE), runs)
+    map_s, html = median_time(lambda: render_map(filtered, FILTER_STATE, fixture.base), runs)
+    return {
+        "n": n,
+        "join_s": round(join_s, 4),
+        "filter_s": round(filter_s, 5),
+        "map_build_s": round(map_s, 4),
+        "payload_bytes": len(html.encode("utf-8")),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "generate_peak_rss_mb": round(generate_peak_mb, 1),
+        "validate_s": round(validate_s, 4),
+        "region_names_s": round(names_s, 4),
+        "generate_s": round(generate_s, 3),
+        "rejected": len(validated.rejected),
+        "placed": len(placed),
+        "unplaced": len(joined.unplaced),
+        "shown": len(filtered),
+        "runs": runs,
+        "join_runs": join_runs,
+        "code": code_fingerprint(),
+    }
+
+
+def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
+    """The naive map: one folium CircleMarker and Popup per incident, built in a loop."""
+    fmap = folium.Map(location=mapview.DEFAULT_CENTRE, zoom_start=mapview.DEFAULT_ZOOM)
+    popups = mapview.popup_html(incidents)
+    for lat, lon, side, popup in zip(
+        incidents["latitude"],
+        incidents["longitude"],
+        incidents["attacker"].astype(str),
+        popups,
+        strict=True,
+    ):
+        folium.CircleMarker(
+            location=(lat, lon),
+            radius=6,
+            color="#ffffff",
+            weight=1,
+            fill=True,
+            fill_color=mapview.SIDE_COLOURS.get(side, "#6E6E6E"),
+            fill_opacity=0.85,
+            popup=folium.Popup(popup, max_width=380),
+        ).add_to(fmap)
+    return fmap
+
+
+def measure_baseline(n: int, *, runs: int, seed: int) -> dict[str, object]:
+    """The naive marker-per-incident map against the layer map, on the same ``n`` rows."""
+    fixture = Fixture.load()
+    placed = placed_incidents(fixture, fixture.raw(n + n // 10 + 10, seed)).head(n)
+    if len(placed) < n:
+        raise RuntimeError(f"only {len(placed)} of the {n} baseline incidents could be placed")
+    everything = ViewState()
+    render_map(placed.head(WARM_UP_ROWS), everything, fixture.base)
+    marker_per_incident_map(placed.head(100)).get_root().render()
+
+    naive_s, naive_html = median_time(
+        lambda: marker_per_incident_map(placed).get_root().render(), runs
+    )
+    layer_s, layer_html = median_time(lambda: render_map(placed, everything, fixture.base), runs)
+    return {
+        "baseline": "marker_per_incident",
+        "n": n,
+        "map_build_s": round(naive_s, 4),
+        "payload_bytes": len(naive_html.encode("utf-8")),
+        "layer_map_build_s": round(layer_s, 4),
+        "layer_payload_bytes": len(layer_html.encode("utf-8")),
+        "runs": runs,
+        "code": code_fingerprint(),
+    }
+
+
+def measure_cold_start(runs: int) -> dict[str, object]:
+    """Wall time from ``python`` starting to the first rendered map on the bundled data."""
+    times, payload = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", COLD_START_CODE],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,  # import the package the way the workers do
+        )
+        times.append(time.perf_counter() - start)
+        payload = int(done.stdout.strip().splitlines()[-1])
+    return {
+        "cold_start_s": round(statistics.median(times), 3),
+        "bundled_payload_bytes": payload,
+        "runs": runs,
+        "code": code_fingerprint(),
+    }
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since the last :func:`reset_peak_rss`.
+
+    Linux's VmHWM can be reset, unlike ``ru_maxrss``; elsewhere ``ru_maxrss`` is used.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> None:
+    """Start a new peak: the synthetic data's generation is not part of the measurement."""
+    gc.collect()
+    clear_refs = Path("/proc/self/clear_refs")
+    if clear_refs.exists():
+        clear_refs.write_text("5")
