@@ -97,9 +97,16 @@ def code_fingerprint() -> str:
 
 
 def median_time(action: Callable[[], T], runs: int) -> tuple[float, T]:
-    """Median wall time of ``runs`` calls, and the last call's result."""
+    """Median wall time of ``runs`` calls, and the last call's result.
+
+    The previous result is dropped before each call, so two results never share the
+    peak memory the app itself would not have.
+    """
     times = []
+    result = None
     for _ in range(runs):
+        result = None
+        gc.collect()
         start = time.perf_counter()
         result = action()
         times.append(time.perf_counter() - start)

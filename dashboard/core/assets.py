@@ -53,15 +53,6 @@ def use_assets(root: Element, *, local: bool, base_url: str = STATIC_URL) -> Non
         element.default_css = _links(element.default_css, local, base_url)
 
 
-def links(root: Element) -> list[tuple[str, str]]:
-    """All (name, url) front-end links the elements under ``root`` ask for, in order."""
-    seen: dict[str, str] = {}
-    for element in _walk(root):
-        for name, url in [*element.default_js, *element.default_css]:
-            seen.setdefault(name, url)
-    return list(seen.items())
-
-
 def vendored_path(name: str) -> Path:
     """The local file behind a link name."""
     return VENDOR_DIR / VENDORED[name]

@@ -15,7 +15,6 @@ import geopandas as gpd
 import pandas as pd
 
 GEODATA_DIR = Path(__file__).resolve().parents[2] / "geodata"
-CRS = "EPSG:4326"
 
 
 def admin1(directory: Path = GEODATA_DIR) -> gpd.GeoDataFrame:

@@ -70,7 +70,6 @@ COLUMNS = (
 )
 #: Columns an input file must have; every other column may be missing.
 REQUIRED_COLUMNS = ("date", "facility_type")
-TEXT_COLUMNS = ("settlement", "admin1", "facility_name", "effects", "source_outlet", "notes")
 
 _SIDE_ALIASES = {
     "ukraine": "ukraine",
@@ -121,11 +120,6 @@ class Validated:
 def split_sources(value: str) -> list[str]:
     """Split a multi-valued source cell ("a | b", "a; b" or whitespace for URLs)."""
     return [p for p in re.split(_SOURCE_SPLIT, value.strip()) if p]
-
-
-def empty_frame() -> pd.DataFrame:
-    """A typed, empty incident frame (what an empty dataset looks like)."""
-    return _typed(pd.DataFrame({c: pd.Series(dtype=str) for c in COLUMNS}))
 
 
 def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Validated:
