@@ -11,6 +11,7 @@ from dashboard.components import session_data
 from dashboard.core.ingest import FORMATS, IngestResult, ingest_bytes, to_native_csv
 from dashboard.core.tables import TableError
 
+KEEP_RESULTS = 3
 FORMAT_LABELS = {
     "auto": "Detect from the header",
     "native": "Energy Strike Map schema",
@@ -34,8 +35,11 @@ fmt = st.selectbox("Format", FORMATS, format_func=FORMAT_LABELS.get, key="upload
 if upload is not None:
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()[:12] + fmt
+    # Results are kept per file content, so reruns do not parse again; the last few only.
     results: dict[str, IngestResult | str] = st.session_state.setdefault("_import_results", {})
     if digest not in results:
+        while len(results) >= KEEP_RESULTS:
+            results.pop(next(iter(results)))
         bar = st.progress(0.0, text="Reading the file")
         try:
             results[digest] = ingest_bytes(
