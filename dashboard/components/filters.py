@@ -72,7 +72,7 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         format_func=COUNTRY_NAMES.get,
         placeholder="All countries",
     )
-    present = sorted(set(incidents["admin1_iso"]), key=lambda c: region_names.get(c, c))
+    present = sorted(incidents["admin1_iso"].unique(), key=lambda c: region_names.get(c, c))
     chosen = st.session_state.get("region") or []
     options = present + [c for c in chosen if c not in present]
     sb.multiselect(

@@ -33,10 +33,9 @@ def remove(name: str) -> None:
 def combined(bundled: pd.DataFrame) -> pd.DataFrame:
     """The bundled incidents plus this session's own, marked by ``origin``."""
     own = list(datasets().values())
-    base = bundled.assign(origin="bundled")
     if not own:
-        return base
-    frame = pd.concat([base, *own], ignore_index=True)
+        return bundled
+    frame = pd.concat([bundled, *own], ignore_index=True)
     for column in ("attacker", "facility_type", "weapon", "confidence"):
         frame[column] = pd.Categorical(
             frame[column].astype(str), categories=bundled[column].cat.categories

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from dashboard.core import geodata
@@ -51,7 +52,10 @@ def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
         result: IngestResult = ingest_path(path, geo)
         incidents, unplaced = result.accepted, result.rejected
         version = dataset_version() if path == INCIDENTS_FILE else path.name
-    return Dataset(incidents=with_region_names(incidents, geo), unplaced=unplaced, version=version)
+    incidents = with_region_names(incidents, geo)
+    # Marks the bundled rows apart from the user's own (uploads, articles) on the map.
+    incidents["origin"] = pd.Categorical.from_codes(np.zeros(len(incidents), np.int8), ["bundled"])
+    return Dataset(incidents=incidents, unplaced=unplaced, version=version)
 
 
 def write_parquet(incidents: pd.DataFrame, path: Path) -> None:

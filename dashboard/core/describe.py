@@ -49,20 +49,15 @@ def filters_in_words(state: ViewState, region_names: Mapping[str, str]) -> list[
     def words(values: tuple[str, ...], names: Mapping[str, str] | None = None) -> str:
         return ", ".join((names or {}).get(v, v.replace("_", " ")) for v in values)
 
-    phrases = []
-    if state.sides:
-        phrases.append(f"strikes by {words(state.sides, SIDE_WORDS)}")
-    if state.countries:
-        phrases.append(f"in {words(state.countries, COUNTRY_WORDS)}")
-    if state.regions:
-        phrases.append(f"regions: {words(state.regions, region_names)}")
-    if state.facilities:
-        phrases.append(f"facilities: {words(state.facilities)}")
-    if state.weapons:
-        phrases.append(f"weapons: {words(state.weapons)}")
-    if state.confidence:
-        phrases.append(f"confidence: {words(state.confidence)}")
-    return phrases
+    filters = (
+        (state.sides, "strikes by ", SIDE_WORDS),
+        (state.countries, "in ", COUNTRY_WORDS),
+        (state.regions, "regions: ", region_names),
+        (state.facilities, "facilities: ", None),
+        (state.weapons, "weapons: ", None),
+        (state.confidence, "confidence: ", None),
+    )
+    return [prefix + words(values, names) for values, prefix, names in filters if values]
 
 
 def subtitle(state: ViewState, incidents: pd.DataFrame, region_names: Mapping[str, str]) -> str:
