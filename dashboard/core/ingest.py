@@ -118,7 +118,7 @@ def ingest_table(
     report(1.0, "Done")
     return IngestResult(
         accepted=result.drop(columns="row").reset_index(drop=True),
-        rejected=rejected.sort_values("row", kind="stable").reset_index(drop=True),
+        rejected=_reason_first(rejected.sort_values("row", kind="stable").reset_index(drop=True)),
         input_rows=len(raw) + len(table.ragged),
         merged=merged.merged,
         source_format=name,
@@ -145,6 +145,12 @@ def _in_source_terms(reasons: pd.Series, adapter: Adapter) -> pd.Series:
         if target != source:
             out = out.str.replace(f"column '{target}'", f"column '{source}'", regex=False)
     return out
+
+
+def _reason_first(rejected: pd.DataFrame) -> pd.DataFrame:
+    """Line number and reason first: what a reader of the rejects file looks for."""
+    rest = [c for c in rejected.columns if c not in ("row", "reason")]
+    return rejected[["row", "reason", *rest]]
 
 
 def _originals(raw: pd.DataFrame, rows: pd.Series, reasons: pd.Series) -> pd.DataFrame:

@@ -87,7 +87,9 @@ def test_cli_writes_out_and_rejects(tmp_path: Path, capsys: pytest.CaptureFixtur
     required += " location_precision facility_type weapon"
     assert set(required.split()) <= set(accepted.columns)
     rejected = pd.read_csv(rejects, dtype=str, keep_default_na=False)
-    assert list(rejected.columns)[-1] == "reason"
+    header = STARTER_LAYOUT.read_text().splitlines()[0].split(",")
+    assert list(rejected.columns[:2]) == ["row", "reason"]  # then every input column
+    assert list(rejected.columns[2:]) == header
     assert len(accepted) + len(rejected) == 6
 
 
