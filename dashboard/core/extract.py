@@ -58,6 +58,8 @@ FIELDS = (
 SOURCE_OUTLET = "pasted article"
 #: A region-level interception claim names no facility; the schema needs one.
 CLAIM_FACILITY = "other_energy"
+#: Held by Russia since 2014 (Crimea, Sevastopol): strikes there come from Ukraine.
+OCCUPIED_REGIONS = frozenset({"UA-43", "UA-40"})
 
 
 @dataclass(frozen=True)
@@ -231,9 +233,17 @@ def _suggest(
         )
     if facility is None:
         return None
+    # Where the strike landed decides first: in this war Ukraine strikes Russia and
+    # Russian-held areas, Russia strikes the rest of Ukraine. Sentences name "the Russian
+    # army" or "Russian security forces" as defenders too often for words to outrank that.
+    occupied = event.place.admin1_iso in OCCUPIED_REGIONS or any(
+        rules.is_occupied(t) for t in texts
+    )
+    by_place = {"RU": "ukraine", "UA": "ukraine" if occupied else "russia"}.get(country)
+    if not event.claim_only and by_place and not (country == "UA" and side == "ukraine"):
+        side = by_place
     if side is None:
-        occupied = any(rules.is_occupied(t) for t in texts)
-        side = {"RU": "ukraine", "UA": "ukraine" if occupied else "russia"}.get(country, "unknown")
+        side = by_place or "unknown"
     when = event.date or (None if event.separate else lead) or undated(published)
     households = next((h for t in texts if (h := rules.households(t)) is not None), None)
     evidence = " ".join(parsed[i].text for i in sorted({*event.content, *event.claims}))

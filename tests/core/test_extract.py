@@ -324,3 +324,38 @@ def test_matched_suggestions_get_the_reported_details(fixture_cases) -> None:
                 total += 1
                 agree += getattr(found, name) == incident[name]
     assert total and agree / total >= 0.9, (agree, total)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1_iso", "attacker"),
+    [
+        (
+            "A fire broke out at the Volgograd refinery overnight after a drone attack, the "
+            "governor said. The Russian army said air defence systems intercepted the drones.",
+            "RU-VGG",
+            "ukraine",
+        ),
+        (
+            "Russian security forces said drones hit an oil depot in Bryansk overnight.",
+            "RU-BRY",
+            "ukraine",
+        ),
+        (
+            "Drones hit a substation in Poltava overnight, regional governor said, calling it "
+            "a Ukrainian lie that air defences had failed.",
+            "UA-53",
+            "russia",
+        ),
+        (
+            "Ukrainian drones struck the oil terminal in Feodosia in Crimea overnight, the "
+            "Russian-installed authorities said.",
+            "UA-43",
+            "ukraine",
+        ),
+    ],
+)
+def test_where_the_strike_landed_decides_the_attacker(
+    geo: Geography, text: str, admin1_iso: str, attacker: str
+) -> None:
+    suggestions = extract(text, geo, published=date(2025, 3, 1))
+    assert [(s.admin1_iso, s.attacker) for s in suggestions] == [(admin1_iso, attacker)]
