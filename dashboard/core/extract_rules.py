@@ -152,6 +152,8 @@ _INTERCEPTION = re.compile(
 )
 _COUNT = re.compile(rf"(?<![\w-])(?P<n>{NUMBER_PATTERN})(?![\w-])", _I)
 _WEAPON_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?)\b", _I)
+#: A tally's later parts leave the weapon out: "four drones over Belgorod, two over Kursk".
+_PLACE_AFTER = re.compile(r"^\s+(?:more\s+)?(?:in|over|above)\b", _I)
 _WEAPON_COUNT = re.compile(
     rf"(?<![\w-])(?:{NUMBER_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?:drones?|UAVs?|missiles?)\b", _I
 )
@@ -283,7 +285,11 @@ def interception_counts(text: str) -> list[tuple[int, int]] | None:
         before = text[: match.start()]
         if (
             value is None
-            or (not match["n"][0].isdigit() and not _WEAPON_AFTER.match(text[match.end() :]))
+            or (
+                not match["n"][0].isdigit()
+                and not _WEAPON_AFTER.match(text[match.end() :])
+                and not _PLACE_AFTER.match(text[match.end() :])
+            )
             or re.search(r"\bof\s+$", before, _I)
             or _NOT_A_COUNT_AFTER.match(text[match.end() :])
             or (1900 <= value <= 2100 and re.fullmatch(r"\d{4}", match["n"]))

@@ -359,3 +359,16 @@ def test_where_the_strike_landed_decides_the_attacker(
 ) -> None:
     suggestions = extract(text, geo, published=date(2025, 3, 1))
     assert [(s.admin1_iso, s.attacker) for s in suggestions] == [(admin1_iso, attacker)]
+
+
+def test_a_tally_of_interceptions_gives_each_region_its_own_count(geo: Geography) -> None:
+    text = (
+        "Russia's defence ministry said air defences destroyed four Ukrainian drones over the "
+        "Belgorod region, two over the Kursk region and one more over the Bryansk region."
+    )
+    suggestions = extract(text, geo, published=date(2025, 3, 1))
+    assert {(s.admin1_iso, s.claimed_intercepted) for s in suggestions} == {
+        ("RU-BEL", 4),
+        ("RU-KRS", 2),
+        ("RU-BRY", 1),
+    }
