@@ -1,10 +1,10 @@
-"""Where the map's scripts and styles come from: public CDNs, local files, or inlined.
+"""The map's scripts and styles come from the dashboard itself, never from a CDN.
 
-folium elements name their front-end files in ``default_js`` / ``default_css``.
-Online, the CDN addresses stay. Offline, each is swapped for the copy that
-``geodata/build.py`` vendored into ``dashboard/static/vendor`` (served by
-Streamlit at ``/app/static/vendor``). Files the map does not use (jQuery,
-Bootstrap, Font Awesome, awesome-markers) are dropped in every mode.
+folium elements name public CDN addresses in ``default_js`` / ``default_css``.
+Each is swapped for the copy that ``geodata/build.py`` vendored into
+``dashboard/static/vendor`` (served by Streamlit at ``/app/static/vendor``; HTML
+exports inline them). Files the map does not use (jQuery, Bootstrap, Font
+Awesome, awesome-markers) are dropped.
 """
 
 from __future__ import annotations
@@ -42,15 +42,15 @@ UNUSED = frozenset(
 )
 
 
-def use_assets(root: Element, *, local: bool, base_url: str = STATIC_URL) -> None:
-    """Point every element's front-end links at the CDN (``local=False``) or local copies.
+def use_local_assets(root: Element, *, base_url: str = STATIC_URL) -> None:
+    """Point every element's front-end links at the vendored copies.
 
-    Raises ``KeyError`` naming the link when ``local`` is asked for a file that has
-    no vendored copy, so an offline map can never silently reach the internet.
+    Raises ``KeyError`` naming a link that has no vendored copy, so a map can never
+    silently reach the internet.
     """
     for element in _walk(root):
-        element.default_js = _links(element.default_js, local, base_url)
-        element.default_css = _links(element.default_css, local, base_url)
+        element.default_js = _links(element.default_js, base_url)
+        element.default_css = _links(element.default_css, base_url)
 
 
 def vendored_path(name: str) -> Path:
@@ -58,10 +58,8 @@ def vendored_path(name: str) -> Path:
     return VENDOR_DIR / VENDORED[name]
 
 
-def _links(pairs: list[tuple[str, str]], local: bool, base_url: str) -> list[tuple[str, str]]:
+def _links(pairs: list[tuple[str, str]], base_url: str) -> list[tuple[str, str]]:
     kept = [(name, url) for name, url in pairs if name not in UNUSED]
-    if not local:
-        return kept
     missing = [name for name, _ in kept if name not in VENDORED]
     if missing:
         raise KeyError(f"no local copy of front-end file(s) {', '.join(missing)}")

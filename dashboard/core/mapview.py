@@ -18,7 +18,7 @@ import pandas as pd
 from folium.plugins import HeatMap
 
 from dashboard.core import aggregate, lod
-from dashboard.core.assets import use_assets
+from dashboard.core.assets import use_local_assets
 from dashboard.core.display_geo import (
     COUNTRIES_FILE,
     REGIONS_FILE,
@@ -103,7 +103,8 @@ def build_map(
 ) -> folium.Map:
     """The folium map of ``incidents`` (already filtered) as ``state`` asks for it.
 
-    ``offline`` serves every script locally and uses the vector basemap;
+    ``offline`` uses the vector basemap instead of tile servers (scripts are always
+    served by the dashboard);
     ``self_contained`` also inlines the basemap geometry (for HTML exports).
     ``detail`` is the level-of-detail plan (computed here when not given).
     """
@@ -169,7 +170,9 @@ def build_map(
     folium.LayerControl(collapsed=True).add_to(fmap)
     if state.lat is None and len(incidents):
         _fit(fmap, incidents)
-    use_assets(fmap, local=offline)
+    # Scripts always come from the dashboard itself: no CDN to fail, nothing leaks
+    # which map a reader opens. Online and offline differ only in the basemap.
+    use_local_assets(fmap)
     return fmap
 
 

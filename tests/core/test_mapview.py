@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.core.assets import VENDORED, use_assets, vendored_path
+from dashboard.core.assets import VENDORED, use_local_assets, vendored_path
 from dashboard.core.dataset import Dataset
 from dashboard.core.mapview import (
     MapBase,
@@ -91,10 +91,11 @@ def test_offline_map_references_no_outside_host(bundled: Dataset, map_base) -> N
     assert "tile.openstreetmap" not in html and "basemaps.cartocdn" not in html
 
 
-def test_online_map_uses_tiles_and_cdn(bundled: Dataset, map_base) -> None:
+def test_online_map_uses_tiles_but_its_own_scripts(bundled: Dataset, map_base) -> None:
     html = render(bundled.incidents, map_base, state=ViewState(basemap="osm"))
     assert "tile.openstreetmap.org" in html
-    assert "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in html
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "cdn." not in html
     assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
 
 
@@ -127,7 +128,7 @@ def test_local_assets_refuse_unknown_files(map_base) -> None:
     fmap = folium.Map(tiles=None)
     folium.plugins.Fullscreen().add_to(fmap)
     with pytest.raises(KeyError, match="no local copy"):
-        use_assets(fmap, local=True)
+        use_local_assets(fmap)
 
 
 def test_geojson_payload_is_valid_json(bundled: Dataset) -> None:
