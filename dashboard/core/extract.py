@@ -214,6 +214,7 @@ def _suggest(
 ) -> Suggestion | None:
     texts = [parsed[i].text for i in event.content]
     claim_texts = [parsed[i].text for i in event.claims]
+    officials = rules.official_names(" ".join(s.text for s in parsed))
     country = event.place.admin1_iso[:2]
     if event.claim_only:
         facility: str | None = CLAIM_FACILITY
@@ -228,7 +229,7 @@ def _suggest(
             "disputed"
             if event.disputed
             else "confirmed"
-            if any(rules.official_confirms(t, country) for t in texts)
+            if any(rules.official_confirms(t, country, officials) for t in texts)
             else "claimed"
         )
     if facility is None:

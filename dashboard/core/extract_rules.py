@@ -255,9 +255,27 @@ def is_occupied(text: str) -> bool:
     return bool(_OCCUPIED.search(text))
 
 
-def official_confirms(text: str, target_country: str) -> bool:
-    """An official or operator of the attacked side reports it (governor, Ukrenergo...)."""
+_OFFICIAL_NAME = re.compile(
+    r"\b(?:Gov\.|Governor|Mayor)\s+(?:[A-Z][\w'’-]+\s+){0,2}(?P<surname>[A-Z][\w'’-]{2,})"
+)
+
+
+def official_names(text: str) -> frozenset[str]:
+    """Surnames of governors and mayors the article introduces ("Governor Vasily Golubev")."""
+    return frozenset(m["surname"] for m in _OFFICIAL_NAME.finditer(text))
+
+
+def official_confirms(
+    text: str, target_country: str, officials: frozenset[str] = frozenset()
+) -> bool:
+    """An official or operator of the attacked side reports it (governor, Ukrenergo...).
+
+    ``officials`` are surnames introduced elsewhere in the article, so "Golubev wrote"
+    counts once the lead has said who Golubev is.
+    """
     if _OFFICIAL.search(text):
+        return True
+    if any(re.search(rf"\b{re.escape(name)}\b", text) for name in officials):
         return True
     company = _COMPANIES.get(target_country)
     return bool(company and company.search(text))

@@ -372,3 +372,12 @@ def test_a_tally_of_interceptions_gives_each_region_its_own_count(geo: Geography
         ("RU-KRS", 2),
         ("RU-BRY", 1),
     }
+
+
+def test_an_official_named_once_confirms_later_quotes(geo: Geography) -> None:
+    text = (
+        "Drones attacked the region overnight, according to Governor Ivan Petrov. "
+        '"A fire broke out at the Syzran refinery after a drone strike," Petrov wrote.'
+    )
+    (suggestion,) = extract(text, geo, published=date(2025, 3, 1))
+    assert (suggestion.settlement, suggestion.confidence) == ("Syzran", "confirmed")
