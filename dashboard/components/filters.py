@@ -32,28 +32,21 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
     sb = st.sidebar
     sb.header("Filters")
     today = date.today()
-    sb.date_input(
-        "From",
-        value=None,
-        min_value=WAR_START,
-        max_value=today,
-        key="from",
-        persist_state=KEEP,
-        bind="query-params",
-        format="YYYY-MM-DD",
-        help="Empty: from the start of the war",
-    )
-    sb.date_input(
-        "To",
-        value=None,
-        min_value=WAR_START,
-        max_value=today,
-        key="to",
-        persist_state=KEEP,
-        bind="query-params",
-        format="YYYY-MM-DD",
-        help="Empty: up to the latest incident",
-    )
+    for key, title, empty in (
+        ("from", "From", "Empty: from the start of the war"),
+        ("to", "To", "Empty: up to the latest incident"),
+    ):
+        sb.date_input(
+            title,
+            value=None,
+            min_value=WAR_START,
+            max_value=today,
+            key=key,
+            persist_state=KEEP,
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help=empty,
+        )
     sb.pills(
         "Attacking side",
         ["ukraine", "russia"],
