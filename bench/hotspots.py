@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 
 import measure
 
-from dashboard.core import filters, schema
 from dashboard.core.dataset import with_region_names
-from dashboard.core.join import place_incidents
+from dashboard.core.incidents import schema
+from dashboard.core.join.place import place_incidents
+from dashboard.core.view import filters
 
 STEPS = ("validate", "join", "map")
 

@@ -25,24 +25,27 @@ import folium
 import pandas as pd
 import synthetic
 
-from dashboard.core import filters, geodata, mapview, schema
 from dashboard.core.dataset import INCIDENTS_FILE, load_geography, with_region_names
-from dashboard.core.join import Geography, place_incidents
-from dashboard.core.mapview import MapBase, build_map
-from dashboard.core.state import ViewState
+from dashboard.core.geo import files as geofiles
+from dashboard.core.incidents import schema
+from dashboard.core.join.place import Geography, place_incidents
+from dashboard.core.maps import build as mapbuild
+from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.view import filters
+from dashboard.core.view.state import ViewState
 
 #: The one filter change every size is measured with: Ukraine's strikes since 2024.
 FILTER_STATE = ViewState(sides=("ukraine",), date_from=date(2024, 1, 1))
 WARM_UP_ROWS = 1_000
 COLD_START_CODE = """
-from dashboard.core import geodata
+from dashboard.core.geo import files as geofiles
 from dashboard.core.dataset import load_bundled, load_geography
-from dashboard.core.mapview import MapBase, build_map
-from dashboard.core.state import ViewState
+from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.view.state import ViewState
 
 geo = load_geography()
 dataset = load_bundled(geo)
-base = MapBase.from_frames(geodata.admin1(), geodata.places())
+base = MapBase.from_frames(geofiles.admin1(), geofiles.places())
 html = build_map(dataset.incidents, ViewState(), base, offline=True).get_root().render()
 print(len(html.encode("utf-8")))
 """
@@ -62,7 +65,7 @@ class Fixture:
 
     @classmethod
     def load(cls) -> Fixture:
-        admin1, places = geodata.admin1(), geodata.places()
+        admin1, places = geofiles.admin1(), geofiles.places()
         return cls(
             geo=load_geography(),
             base=MapBase.from_frames(admin1, places),
@@ -165,8 +168,8 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
 
 def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
     """The naive map: one folium CircleMarker and Popup per incident, built in a loop."""
-    fmap = folium.Map(location=mapview.DEFAULT_CENTRE, zoom_start=mapview.DEFAULT_ZOOM)
-    popups = mapview.popup_html(incidents)
+    fmap = folium.Map(location=mapbuild.DEFAULT_CENTRE, zoom_start=mapbuild.DEFAULT_ZOOM)
+    popups = mapbuild.popup_html(incidents)
     for lat, lon, side, popup in zip(
         incidents["latitude"],
         incidents["longitude"],
@@ -180,7 +183,7 @@ def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
             color="#ffffff",
             weight=1,
             fill=True,
-            fill_color=mapview.SIDE_COLOURS.get(side, "#6E6E6E"),
+            fill_color=mapbuild.SIDE_COLOURS.get(side, "#6E6E6E"),
             fill_opacity=0.85,
             popup=folium.Popup(popup, max_width=380),
         ).add_to(fmap)

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.core import schema
 from dashboard.core.dataset import INCIDENTS_FILE
+from dashboard.core.incidents import schema
 
 FIRST_DAY, LAST_DAY = "2022-02-24", "2025-12-31"
 #: Every region gets at least this share before renormalising, so none is absent.

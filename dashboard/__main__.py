@@ -7,17 +7,18 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from dashboard.core import filters, geodata
 from dashboard.core.dataset import load_bundled, load_geography, write_parquet
-from dashboard.core.describe import ExportMeta
-from dashboard.core.export_png import Basemap
-from dashboard.core.exports import FORMATS, snapshot
-from dashboard.core.extract import extract, to_json
+from dashboard.core.exports.describe import ExportMeta
+from dashboard.core.exports.png import Basemap
+from dashboard.core.exports.snapshot import FORMATS, snapshot
+from dashboard.core.extract.article import extract, to_json
+from dashboard.core.geo import files as geofiles
+from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
-from dashboard.core.mapview import MapBase
-from dashboard.core.state import decode, parse_query_string, share_link
-from dashboard.core.tables import TableError
+from dashboard.core.maps.build import MapBase
+from dashboard.core.view import filters
+from dashboard.core.view.state import decode, parse_query_string, share_link
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,7 +116,7 @@ def _export(args: argparse.Namespace) -> int:
     for item in decoded.ignored:
         print(f"warning: {item}", file=sys.stderr)
     state = decoded.state
-    base = MapBase.from_frames(geo.admin1, geodata.places())
+    base = MapBase.from_frames(geo.admin1, geofiles.places())
     meta = ExportMeta(
         dataset_version=dataset.version,
         dataset_latest=f"{dataset.latest:%Y-%m-%d}" if dataset.latest is not None else "",
@@ -128,7 +129,7 @@ def _export(args: argparse.Namespace) -> int:
         state,
         meta,
         base=base,
-        basemap=Basemap.from_frames(geodata.countries(), geo.admin1, base.towns),
+        basemap=Basemap.from_frames(geofiles.countries(), geo.admin1, base.towns),
         region_names=base.region_names,
     )
     try:

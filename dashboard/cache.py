@@ -11,11 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.core import geodata
 from dashboard.core.dataset import INCIDENTS_FILE, Dataset, load_bundled, load_geography
-from dashboard.core.export_png import Basemap
-from dashboard.core.join import Geography
-from dashboard.core.mapview import MapBase
+from dashboard.core.exports.png import Basemap
+from dashboard.core.geo import files as geofiles
+from dashboard.core.join.place import Geography
+from dashboard.core.maps.build import MapBase
 
 
 @st.cache_resource(show_spinner="Loading boundaries and gazetteer…")
@@ -41,13 +41,13 @@ def _dataset(path: str, mtime_ns: int) -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def map_base() -> MapBase:
-    return MapBase.from_frames(geodata.admin1(), geodata.places())
+    return MapBase.from_frames(geofiles.admin1(), geofiles.places())
 
 
 @st.cache_resource(show_spinner=False)
 def png_basemap() -> Basemap:
     """Basemap geometry projected for static PNG snapshots."""
-    return Basemap.from_frames(geodata.countries(), geodata.admin1(), map_base().towns)
+    return Basemap.from_frames(geofiles.countries(), geofiles.admin1(), map_base().towns)
 
 
 def offline() -> bool:

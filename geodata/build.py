@@ -25,7 +25,7 @@ from build_places import build_places, cities_path
 from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of
 from build_vendor import vendor_front_end
 
-from dashboard.core.display_geo import write_display_files
+from dashboard.core.geo.display import write_display_files
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9}

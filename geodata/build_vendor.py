@@ -3,7 +3,7 @@
 folium pages load Leaflet and its plugins from public CDNs; Streamlit serves
 ``dashboard/static/`` at ``/app/static/`` so the app can point folium there. Only Leaflet,
 Leaflet.markercluster and Leaflet.heat are copied: the jQuery, Bootstrap and Font Awesome
-links folium also adds are dropped by ``dashboard/core/assets.py``, so they are not shipped.
+links folium also adds are dropped by ``dashboard/core/maps/assets.py``, so they are not shipped.
 Files come from XStatic wheels and folium's own package.
 """
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.core import geodata
 from dashboard.core.dataset import Dataset, load_bundled, load_geography
-from dashboard.core.join import Geography
-from dashboard.core.mapview import MapBase
+from dashboard.core.geo import files as geofiles
+from dashboard.core.join.place import Geography
+from dashboard.core.maps.build import MapBase
 
 
 @pytest.fixture(scope="session")
@@ -22,4 +22,4 @@ def bundled(geo: Geography) -> Dataset:
 
 @pytest.fixture(scope="session")
 def map_base() -> MapBase:
-    return MapBase.from_frames(geodata.admin1(), geodata.places())
+    return MapBase.from_frames(geofiles.admin1(), geofiles.places())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.core import geodata
 from dashboard.core.dataset import CHANGELOG_FILE
+from dashboard.core.geo import files as geofiles
 
 data = cache.bundled()
 
@@ -43,7 +43,7 @@ strikes in Ukraine. Regions are identified by ISO 3166-2 codes.
 ### Data sources and attribution
 """
 )
-for name, layer in geodata.catalogue()["layers"].items():
+for name, layer in geofiles.catalogue()["layers"].items():
     st.markdown(
         f"- **{name}**: {layer['source']}. Licence: {layer['licence']}. *{layer['attribution']}*"
     )

@@ -9,10 +9,10 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.components import session_data
-from dashboard.core.extract import FIELDS, extract, from_rows, to_native_frame
+from dashboard.core.extract.article import FIELDS, extract, from_rows, to_native_frame
+from dashboard.core.incidents.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
+from dashboard.core.incidents.tables import RawTable
 from dashboard.core.ingest import ingest_table
-from dashboard.core.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
-from dashboard.core.tables import RawTable
 
 _SUGGESTIONS = "_article_suggestions"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.core import aggregate
-from dashboard.core.mapview import SIDE_COLOURS
+from dashboard.core.maps.build import SIDE_COLOURS
+from dashboard.core.view import aggregate
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.components import session_data
+from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS, IngestResult, ingest_bytes, to_native_csv
-from dashboard.core.tables import TableError
 
 KEEP_RESULTS = 3
 FORMAT_LABELS = {

@@ -14,7 +14,7 @@ from dashboard.components import (
     summary,
     view_state,
 )
-from dashboard.core import filters as core_filters
+from dashboard.core.view import filters as core_filters
 
 data = cache.bundled()
 geo = cache.geography()

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cache
-from dashboard.core.describe import ExportMeta
-from dashboard.core.exports import FORMATS, filename, snapshot
-from dashboard.core.state import ViewState
+from dashboard.core.exports.describe import ExportMeta
+from dashboard.core.exports.snapshot import FORMATS, filename, snapshot
+from dashboard.core.view.state import ViewState
 
 LABELS = {
     "png": "PNG image",

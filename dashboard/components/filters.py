@@ -7,8 +7,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.schema import CONFIDENCE, COUNTRIES, FACILITY_TYPES, WAR_START, WEAPONS
-from dashboard.core.state import BASEMAPS, LAYERS, MEASURES
+from dashboard.core.incidents.schema import (
+    CONFIDENCE,
+    COUNTRIES,
+    FACILITY_TYPES,
+    WAR_START,
+    WEAPONS,
+)
+from dashboard.core.view.state import BASEMAPS, LAYERS, MEASURES
 
 COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
 BASEMAP_LABELS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.schema import split_sources
+from dashboard.core.incidents.schema import split_sources
 
 
 def table_frame(incidents: pd.DataFrame) -> pd.DataFrame:

@@ -7,9 +7,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.components.view_state import MAP_VIEW
-from dashboard.core import lod
-from dashboard.core.mapview import MapBase, build_map
-from dashboard.core.state import ViewState
+from dashboard.core.maps import lod
+from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.view.state import ViewState
 
 _BUILT_VIEW = "_map_built_view"
 _FILTERS = "_map_filters"

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core.dataset import with_region_names
-from dashboard.core.join import Geography
+from dashboard.core.join.place import Geography
 
 _KEY = "_user_datasets"
 

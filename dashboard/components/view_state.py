@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from dashboard.core.state import PASSTHROUGH_KEYS, ViewState, decode, encode, share_link
+from dashboard.core.view.state import PASSTHROUGH_KEYS, ViewState, decode, encode, share_link
 
 #: Widget keys that Streamlit binds to the URL itself.
 BOUND = ("from", "to", "side")

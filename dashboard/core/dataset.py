@@ -10,11 +10,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dashboard.core import geodata
+from dashboard.core.geo import files as geofiles
 from dashboard.core.ingest import IngestResult, ingest_path
-from dashboard.core.join import Geography
+from dashboard.core.join.place import Geography
+from dashboard.core.paths import DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 INCIDENTS_FILE = DATA_DIR / "incidents.csv"
 CHANGELOG_FILE = DATA_DIR / "CHANGELOG.md"
 
@@ -30,9 +30,9 @@ class Dataset:
         return self.incidents["date"].max() if len(self.incidents) else None
 
 
-def load_geography(directory: Path = geodata.GEODATA_DIR) -> Geography:
+def load_geography(directory: Path = geofiles.GEODATA_DIR) -> Geography:
     """Admin-1 polygons and the gazetteer, indexed for the join (~1 s: cache it)."""
-    return Geography.from_frames(geodata.admin1(directory), geodata.places(directory))
+    return Geography.from_frames(geofiles.admin1(directory), geofiles.places(directory))
 
 
 def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:

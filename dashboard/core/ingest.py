@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.core import schema
-from dashboard.core.dedupe import merge_duplicates
-from dashboard.core.join import Geography, place_incidents
-from dashboard.core.sources import Adapter, acled, adapt, native, ucdp
-from dashboard.core.sources.geojson import looks_like_json, read_geojson
-from dashboard.core.tables import RawTable, TableError, read_table
+from dashboard.core.incidents import schema
+from dashboard.core.incidents.dedupe import merge_duplicates
+from dashboard.core.incidents.sources import Adapter, acled, adapt, native, ucdp
+from dashboard.core.incidents.sources.geojson import looks_like_json, read_geojson
+from dashboard.core.incidents.tables import RawTable, TableError, read_table
+from dashboard.core.join.place import Geography, place_incidents
 
 OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note", "merged_ids")
 ADAPTERS: dict[str, Adapter] = {

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.core.dataset import Dataset, write_parquet
 
-from ..synthetic import jittered
+from tests.synthetic import jittered
 from .conftest import shoot, streamlit_server
 from .test_map_browser import SHOWN, map_frame
 

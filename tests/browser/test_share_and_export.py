@@ -7,10 +7,10 @@ import io
 import pytest
 from PIL import Image
 
-from dashboard.core import filters
 from dashboard.core.dataset import Dataset
-from dashboard.core.export_png import SIZE_PX
-from dashboard.core.state import ViewState
+from dashboard.core.exports.png import SIZE_PX
+from dashboard.core.view import filters
+from dashboard.core.view.state import ViewState
 
 from .conftest import shoot
 from .test_map_browser import SHOWN, map_frame, wait_for_shown

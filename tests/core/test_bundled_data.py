@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.core.dataset import INCIDENTS_FILE, Dataset
-from dashboard.core.names import fold
+from dashboard.core.geo.names import fold
 
 
 def test_every_record_is_accepted_and_placed(bundled: Dataset) -> None:

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard.__main__ import main
+from dashboard.core.incidents.tables import TableError, read_table
 from dashboard.core.ingest import ingest_bytes
-from dashboard.core.join import Geography
-from dashboard.core.tables import TableError, read_table
+from dashboard.core.join.place import Geography
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STARTER_LAYOUT = FIXTURES / "starter_layout.csv"

@@ -1,0 +1,302 @@
+"""A publication-ready static map of a view, drawn on the server with matplotlib.
+
+Deterministic: the same state and data give the same pixels. The export time
+and dataset version travel in the PNG's text metadata, not in the picture.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from dashboard.core.exports.describe import TITLE, ExportMeta, subtitle
+from dashboard.core.maps.build import (
+    MEASURE_LABELS,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    choropleth_colours,
+    class_breaks,
+    marker_radius,
+)
+from dashboard.core.maps.lod import (
+    VIEWPORT_PX,
+    inverse_mercator,
+    mercator,
+    metres_per_pixel,
+    view_of,
+)
+from dashboard.core.view import aggregate
+from dashboard.core.view.state import ViewState
+
+SIZE_PX = (1600, 1000)
+#: Text from data and links is drawn as written: no mathtext ("$...$"), no TeX.
+PLAIN = {"parse_math": False, "usetex": False}
+DPI = 100
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """Geometry projected once to Web Mercator (EPSG:3857)."""
+
+    countries: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame
+    towns: pd.DataFrame  # name, x, y, major
+
+    @classmethod
+    def from_frames(
+        cls,
+        countries: gpd.GeoDataFrame,
+        admin1: gpd.GeoDataFrame,
+        towns: list[tuple[str, float, float, bool]],
+    ) -> Basemap:
+        frame = pd.DataFrame(towns, columns=["name", "lat", "lon", "major"])
+        x, y = mercator(frame["lon"].to_numpy(), frame["lat"].to_numpy())
+        return cls(
+            countries=countries.to_crs(3857),
+            regions=admin1[["admin1_iso", "geometry"]].to_crs(3857),
+            towns=frame.assign(x=x, y=y),
+        )
+
+
+def render_png(
+    incidents: pd.DataFrame,
+    state: ViewState,
+    basemap: Basemap,
+    meta: ExportMeta,
+    region_names: Mapping[str, str],
+) -> bytes:
+    """The PNG bytes of the view: map, title, filters in words, legend, scale, credits."""
+    width, height = SIZE_PX
+    # A bare Figure (no pyplot): no global state, safe in Streamlit's threads.
+    figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
+    axes = figure.add_axes((0.0, 0.07, 1.0, 0.83))
+    xmin, xmax, ymin, ymax = extent(incidents, state, aspect=(width / (height * 0.83)))
+    axes.set_xlim(xmin, xmax)
+    axes.set_ylim(ymin, ymax)
+    axes.set_axis_off()
+    axes.set_facecolor("#d4e6f1")
+    axes.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, color="#d4e6f1", zorder=0))
+    basemap.countries.plot(ax=axes, color="#f4f1ea", linewidth=0, zorder=1)
+    handles = (
+        _draw_choropleth(axes, incidents, state, basemap) if "choropleth" in state.layers else []
+    )
+    basemap.regions.boundary.plot(ax=axes, color="#c2bdb2", linewidth=0.4, zorder=3)
+    basemap.countries.boundary.plot(ax=axes, color="#6f6f6f", linewidth=1.1, zorder=4)
+    if "incidents" in state.layers or "heat" in state.layers:
+        _draw_incidents(axes, incidents)
+    _draw_towns(axes, basemap.towns, (xmin, xmax, ymin, ymax))
+    _draw_scale_bar(axes, (xmin, xmax, ymin, ymax))
+    sides = [s for s in ("ukraine", "russia", "unknown") if s in set(incidents["attacker"])]
+    handles = _side_handles(sides or ["ukraine", "russia"]) + handles
+    axes.legend(
+        handles=handles,
+        loc="lower right",
+        fontsize=10,
+        framealpha=0.92,
+        title_fontsize=10,
+        title="Energy infrastructure strikes",
+    )
+    figure.text(0.012, 0.965, TITLE, fontsize=20, fontweight="bold", va="center", **PLAIN)
+    figure.text(
+        0.012,
+        0.925,
+        subtitle(state, incidents, region_names),
+        fontsize=12.5,
+        va="center",
+        color="#333333",
+        **PLAIN,
+    )
+    figure.text(
+        0.012,
+        0.045,
+        f"{count_line(incidents, (xmin, xmax, ymin, ymax))} · dataset {meta.dataset_label}"
+        " · Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
+        " · Sources: one per incident, in the data export",
+        fontsize=9.5,
+        color="#333333",
+        va="center",
+        **PLAIN,
+    )
+    figure.text(0.012, 0.018, meta.share_link, fontsize=8.5, color="#0055a0", va="center", **PLAIN)
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer,
+        format="png",
+        dpi=DPI,
+        metadata={
+            "Title": TITLE,
+            "Software": "Energy Strike Map",
+            "Creation Time": meta.exported_at.isoformat(timespec="seconds"),
+            "Dataset version": meta.dataset_version,
+            "Dataset latest incident": meta.dataset_latest,
+            "Source": meta.share_link,
+        },
+    )
+    return buffer.getvalue()
+
+
+def extent(
+    incidents: pd.DataFrame, state: ViewState, *, aspect: float
+) -> tuple[float, float, float, float]:
+    """Web Mercator bounds: the view's centre and zoom if set, else the incidents' bounds."""
+    if state.lat is not None and state.lon is not None:
+        lat, lon, zoom = view_of(state)
+        half_w = VIEWPORT_PX[0] * metres_per_pixel(zoom) / 2
+        (cx,), (cy,) = mercator(np.array([lon]), np.array([lat]))
+        half_h = half_w / aspect
+        return cx - half_w, cx + half_w, cy - half_h, cy + half_h
+    if incidents.empty:
+        lon, lat = np.array([22.0, 48.0]), np.array([44.0, 56.0])
+    else:
+        lon = incidents["longitude"].to_numpy()
+        lat = incidents["latitude"].to_numpy()
+    x, y = mercator(lon, lat)
+    xmin, xmax, ymin, ymax = x.min(), x.max(), y.min(), y.max()
+    pad = max(max(xmax - xmin, ymax - ymin) * 0.12, 150_000)  # never closer than ~300 km
+    xmin, xmax, ymin, ymax = xmin - pad, xmax + pad, ymin - pad, ymax + pad
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    w, h = xmax - xmin, ymax - ymin
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    return cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
+
+
+def count_line(incidents: pd.DataFrame, bounds: tuple[float, float, float, float]) -> str:
+    """'12 incidents in view (325 match the filters)' or '325 incidents' when all are in view."""
+    total = len(incidents)
+    x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
+    xmin, xmax, ymin, ymax = bounds
+    inside = int(((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)).sum())
+    noun = "incident" if inside == 1 else "incidents"
+    if inside == total:
+        return f"{total:,} {noun}"
+    return f"{inside:,} {noun} in view ({total:,} match the filters)"
+
+
+def _draw_choropleth(axes, incidents: pd.DataFrame, state: ViewState, basemap: Basemap) -> list:
+    values = aggregate.per_region(incidents)[state.measure]
+    values = values[values > 0]
+    if values.empty:
+        return []
+    colours = choropleth_colours(values, state.measure)
+    shaded = basemap.regions[basemap.regions["admin1_iso"].isin(values.index)]
+    shaded.plot(
+        ax=axes, color=shaded["admin1_iso"].map(colours).to_list(), alpha=0.7, linewidth=0, zorder=2
+    )
+    title = Line2D([], [], linestyle="none", label=MEASURE_LABELS[state.measure])
+    return [title] + [
+        Patch(facecolor=c.colour, edgecolor="#7a7a7a", label=c.label)
+        for c in class_breaks(values, state.measure)
+    ]
+
+
+def _draw_incidents(axes, incidents: pd.DataFrame) -> None:
+    if incidents.empty:
+        return
+    x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
+    size = (marker_radius(incidents["households_affected"]) * 1.5) ** 2
+    colour = incidents["attacker"].astype(str).map(SIDE_COLOURS).to_numpy()
+    region = (incidents["location_precision"] == "region").to_numpy()
+    order = np.argsort(-size, kind="stable")  # small markers on top of large ones
+    for mask, style in (
+        (region[order], {"linestyle": "--", "linewidths": 1.4, "alpha": 0.9}),
+        (~region[order], {"edgecolors": "white", "linewidths": 0.8, "alpha": 0.9}),
+    ):
+        idx = order[mask]
+        if not len(idx):
+            continue
+        if style.get("linestyle"):
+            axes.scatter(
+                x[idx],
+                y[idx],
+                s=size[idx],
+                facecolors="none",
+                edgecolors=colour[idx],
+                zorder=5,
+                **style,
+            )
+        else:
+            axes.scatter(x[idx], y[idx], s=size[idx], c=colour[idx], zorder=6, **style)
+
+
+def _draw_towns(axes, towns: pd.DataFrame, bounds: tuple[float, float, float, float]) -> None:
+    xmin, xmax, ymin, ymax = bounds
+    inside = towns[towns["x"].between(xmin, xmax) & towns["y"].between(ymin, ymax)]
+    limit = 60 if (xmax - xmin) < 2_500_000 else 25
+    for row in inside.head(limit).itertuples(index=False):
+        axes.plot(row.x, row.y, marker="o", markersize=2.5, color="#333333", zorder=7)
+        axes.annotate(
+            row.name,
+            (row.x, row.y),
+            xytext=(4, 3),
+            textcoords="offset points",
+            zorder=8,
+            fontsize=10 if row.major else 8.5,
+            fontweight="bold" if row.major else "normal",
+            color="#222222",
+            **PLAIN,
+        )
+
+
+def _draw_scale_bar(axes, bounds: tuple[float, float, float, float]) -> None:
+    """A bar of a round length in km, true at the map's centre latitude."""
+    xmin, xmax, ymin, ymax = bounds
+    centre_lat = float(inverse_mercator(np.array([0.0]), np.array([(ymin + ymax) / 2]))[1][0])
+    metres_per_unit = math.cos(math.radians(centre_lat))
+    target_km = (xmax - xmin) * metres_per_unit / 1000 / 6
+    length_km = max(k for k in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if k <= max(target_km, 1))
+    length = length_km * 1000 / metres_per_unit
+    x0 = xmin + (xmax - xmin) * 0.02
+    y0 = ymin + (ymax - ymin) * 0.04
+    axes.plot(
+        [x0, x0 + length], [y0, y0], color="#222222", linewidth=3, solid_capstyle="butt", zorder=9
+    )
+    axes.text(
+        x0 + length / 2,
+        y0 + (ymax - ymin) * 0.012,
+        f"{length_km:,} km",
+        ha="center",
+        va="bottom",
+        fontsize=10,
+        zorder=9,
+    )
+
+
+def _side_handles(sides: list[str]) -> list:
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markersize=9,
+            markerfacecolor=SIDE_COLOURS[s],
+            markeredgecolor="white",
+            label=SIDE_LABELS[s],
+        )
+        for s in sides
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor="#555555",
+            label="Location known to region only",
+        )
+    )
+    return handles

@@ -1,0 +1,284 @@
+"""Give every incident a point and an admin-1 ISO code, or say why it has none.
+
+Order of evidence, per row:
+
+1. settlement name in the gazetteer (region and country of the record as hints):
+   the town's admin-1 code comes from the gazetteer, because the coarse polygons
+   miss coastal towns such as Kherson; coordinates from the record win if given;
+2. coordinates alone: point in polygon, then the nearest polygon within
+   :data:`COAST_TOLERANCE_KM`;
+3. region alone: drawn at the region's representative point, precision "region".
+
+Name look-ups run once per distinct (name, region, country), and the polygon
+tests are one vectorised spatial join, so the cost grows with distinct places,
+not with rows.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
+
+COAST_TOLERANCE_KM = 15.0
+#: A gazetteer hit this far from the record's own coordinates is not trusted.
+MISMATCH_KM = 60.0
+_EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Geography:
+    """Everything the join needs, built once and reused across calls."""
+
+    admin1: gpd.GeoDataFrame
+    gazetteer: Gazetteer
+    regions: RegionIndex
+    anchors: pd.DataFrame  # representative point per admin1_iso
+
+    @classmethod
+    def from_frames(cls, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> Geography:
+        points = admin1.geometry.representative_point()
+        anchors = pd.DataFrame(
+            {"latitude": points.y.to_numpy(), "longitude": points.x.to_numpy()},
+            index=admin1["admin1_iso"].to_numpy(),
+        )
+        return cls(
+            admin1=admin1.reset_index(drop=True),
+            gazetteer=Gazetteer(places),
+            regions=RegionIndex(admin1),
+            anchors=anchors,
+        )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Rows with a point and region, and rows that could not be placed (with ``reason``)."""
+
+    placed: pd.DataFrame
+    unplaced: pd.DataFrame
+
+
+def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
+    """Attach ``admin1_iso``, ``latitude``, ``longitude`` and ``location_precision``."""
+    frame = incidents.reset_index(drop=True)  # copy-on-write: the caller's frame is safe
+    n = len(frame)
+    for column in ("settlement", "admin1", "admin1_iso", "target_country"):
+        if column not in frame:
+            frame[column] = ""
+        frame[column] = frame[column].fillna("").astype(str)
+    iso = np.full(n, "", dtype=object)
+    lat = frame["latitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+    lon = frame["longitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+    precision = np.full(n, "", dtype=object)
+    reason = np.full(n, "", dtype=object)
+    note = np.full(n, "", dtype=object)
+    has_coords = ~(np.isnan(lat) | np.isnan(lon))
+
+    hint, bad_region = _region_hints(frame, geo.regions)
+    # A record that says it is known to region level only stays there, even when a
+    # file carries the region's anchor point from an earlier run.
+    given = frame.get("location_precision", pd.Series("", index=frame.index)).astype(str)
+    region_only = (given.to_numpy(dtype=object) == "region") & (hint != "")
+    has_coords &= ~region_only
+
+    # 1. settlements: one gazetteer look-up per distinct (name, region, country)
+    settlement = frame["settlement"].to_numpy(dtype=object)
+    country = frame["target_country"].to_numpy(dtype=object)
+    named = (settlement != "") & ~region_only
+    found = _settlement_matches(
+        geo.gazetteer, settlement[named], hint[named], country[named], has_coords[named]
+    )
+    canonical = np.full(n, "", dtype=object)
+    rows = np.flatnonzero(named)
+    p_lat, p_lon = found["latitude"].to_numpy(), found["longitude"].to_numpy()
+    matched = found["name"].to_numpy() != ""
+    # The stated region may be named loosely (ACLED's "Kyiv" is the oblast): a namesake
+    # elsewhere counts only when it lies right at the record's own coordinates.
+    loose = found["loose"].to_numpy()
+    distance = _haversine_km(lat[rows], lon[rows], p_lat, p_lon)
+    matched &= ~(loose & ~(distance <= 25))
+    far = matched & has_coords[rows] & (distance > MISMATCH_KM)
+    for r, name, code, km in zip(
+        rows[far], found["name"][far], found["admin1_iso"][far], distance[far], strict=True
+    ):
+        note[r] = (
+            f"settlement {settlement[r]!r} matched {name} ({code}) {km:.0f} km from the "
+            "given coordinates; coordinates used"
+        )
+    use = matched & ~far
+    target = rows[use]
+    iso[target] = found["admin1_iso"].to_numpy()[use]
+    canonical[target] = found["name"].to_numpy()[use]
+    precision[target] = "settlement"
+    fill = use & ~has_coords[rows]
+    lat[rows[fill]], lon[rows[fill]] = p_lat[fill], p_lon[fill]
+    variant = use & (found["match"].to_numpy() == "variant")
+    for r, name in zip(rows[variant], found["name"].to_numpy()[variant], strict=True):
+        note[r] = f"settlement {settlement[r]!r} matched {name} by spelling variant"
+
+    # 2. coordinates
+    todo = (iso == "") & has_coords
+    if todo.any():
+        iso[todo] = locate_points(lon[todo], lat[todo], geo.admin1)
+        precision[todo] = np.where(settlement[todo] != "", "settlement", "point")
+        missed = todo & (iso == "")
+        reason[missed] = [
+            f"columns 'latitude'/'longitude': point ({lat[r]:.4f}, {lon[r]:.4f}) is not within "
+            f"{COAST_TOLERANCE_KM:.0f} km of any covered region"
+            for r in np.flatnonzero(missed)
+        ]
+
+    # 3. region only
+    todo = (iso == "") & (hint != "") & (reason == "")
+    if todo.any():
+        iso[todo] = hint[todo]
+        anchor = geo.anchors.loc[hint[todo]]
+        lat[todo] = anchor["latitude"].to_numpy()
+        lon[todo] = anchor["longitude"].to_numpy()
+        precision[todo] = "region"
+        # A settlement that is not in the gazetteer was still reported: keep it visible.
+        lost = todo & named & ~region_only
+        note[lost] = [
+            f"settlement {settlement[r]!r} not in the gazetteer; placed at the region"
+            for r in np.flatnonzero(lost)
+        ]
+
+    # 4. nothing to go on
+    missing = (iso == "") & (reason == "")
+    reason[missing] = [
+        _unplaced_reason(settlement[r], frame["admin1"].iat[r], bad_region[r])
+        for r in np.flatnonzero(missing)
+    ]
+
+    frame["admin1_iso"] = iso
+    frame["latitude"] = lat
+    frame["longitude"] = lon
+    frame["location_precision"] = precision
+    frame["place_note"] = note
+    frame["place_name"] = np.where(canonical != "", canonical, frame["settlement"].to_numpy())
+    given_country = frame["target_country"].to_numpy(dtype=object)
+    derived = pd.Series(iso, dtype=object).str[:2].to_numpy(dtype=object)
+    disagree = (given_country != "") & (derived != "") & (given_country != derived)
+    note[disagree] = [
+        f"target_country {given_country[r]!r} differs from the place's country {derived[r]}"
+        for r in np.flatnonzero(disagree)
+    ]
+    frame["place_note"] = note
+    frame["target_country"] = derived
+    ok = iso != ""
+    unplaced = frame.loc[~ok]
+    unplaced["reason"] = reason[~ok]
+    return Placed(placed=frame.loc[ok].reset_index(drop=True), unplaced=unplaced)
+
+
+def _settlement_matches(
+    gazetteer: Gazetteer,
+    names: np.ndarray,
+    regions: np.ndarray,
+    countries: np.ndarray,
+    has_coords: np.ndarray,
+) -> pd.DataFrame:
+    """Gazetteer hits aligned with the rows; ``name`` is "" where nothing matched.
+
+    ``loose`` marks hits found by ignoring the stated region, which only rows with
+    coordinates may use.
+    """
+    keys = pd.DataFrame({"s": names, "r": regions, "c": countries})
+    group = keys.groupby(["s", "r", "c"], sort=False).ngroup().to_numpy()
+    firsts = keys.drop_duplicates(["s", "r", "c"])
+    with_coords = np.bincount(group, weights=has_coords, minlength=len(firsts)) > 0
+    columns = ["name", "admin1_iso", "latitude", "longitude", "match"]
+    missing = ("", "", np.nan, np.nan, "")
+    strict, loose = [], []
+    for index, (name, region, country) in enumerate(firsts.itertuples(index=False, name=None)):
+        place = gazetteer.lookup(name, admin1_iso=region or None, country=country or None)
+        strict.append(_row(place) if place else missing)
+        fallback = None
+        if place is None and region and with_coords[index]:
+            fallback = gazetteer.lookup(name, country=country or None)
+        loose.append(_row(fallback) if fallback else missing)
+    types = {"latitude": float, "longitude": float}
+    table = pd.DataFrame(strict, columns=columns).astype(types).iloc[group].reset_index(drop=True)
+    other = pd.DataFrame(loose, columns=columns).astype(types).iloc[group].reset_index(drop=True)
+    use_loose = (table["name"] == "").to_numpy() & has_coords & (other["name"] != "").to_numpy()
+    table[use_loose] = other[use_loose]
+    table["loose"] = use_loose
+    return table
+
+
+def _row(place) -> tuple:
+    return (place.name, place.admin1_iso, place.latitude, place.longitude, place.match)
+
+
+def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) -> np.ndarray:
+    """Admin-1 code for each point: inside a polygon, else the nearest within tolerance."""
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs=admin1.crs)
+    inside = points.sjoin(admin1[["admin1_iso", "geometry"]], predicate="intersects", how="left")
+    inside = inside[~inside.index.duplicated(keep="first")]
+    codes = inside["admin1_iso"].fillna("").to_numpy(dtype=object)
+    outside = codes == ""
+    if outside.any():
+        # Degrees are a fine pre-filter; the true distance is checked in km below.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Geometry is in a geographic CRS", UserWarning)
+            near = points[outside].sjoin_nearest(
+                admin1[["admin1_iso", "geometry"]], how="left", max_distance=0.5
+            )
+        near = near[~near.index.duplicated(keep="first")]
+        found = near["admin1_iso"].notna().to_numpy()
+        polygons = admin1.set_index("admin1_iso").geometry
+        for position, (index, code) in enumerate(near["admin1_iso"].items()):
+            if not found[position]:
+                continue
+            point = points.geometry.iat[index]
+            nearest = polygons.loc[code].boundary.interpolate(
+                polygons.loc[code].boundary.project(point)
+            )
+            if _haversine_km(point.y, point.x, nearest.y, nearest.x) <= COAST_TOLERANCE_KM:
+                codes[index] = code
+    return codes
+
+
+def _region_hints(frame: pd.DataFrame, regions: RegionIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Resolve each row's region (``admin1_iso`` if valid, else the ``admin1`` name)."""
+    given_iso = frame["admin1_iso"].str.strip().str.upper()
+    keys = pd.DataFrame({"n": frame["admin1"].str.strip(), "c": frame["target_country"]})
+    group = keys.groupby(["n", "c"], sort=False).ngroup().to_numpy()
+    firsts = keys.drop_duplicates(["n", "c"])
+    looked_up = np.array(
+        [
+            (regions.lookup(name, country=country or None) or "") if name else ""
+            for name, country in firsts.itertuples(index=False, name=None)
+        ]
+        + [""],  # keeps the array one-dimensional and typed when there are no rows
+        dtype=object,
+    )
+    resolved = looked_up[group] if len(group) else np.array([], dtype=object)
+    valid_iso = given_iso.isin(regions.codes).to_numpy()
+    hint = np.where(valid_iso, given_iso.to_numpy(dtype=object), resolved)
+    bad_region = (keys["n"].to_numpy(dtype=object) != "") & (resolved == "") & ~valid_iso
+    return hint.astype(object), bad_region
+
+
+def _unplaced_reason(settlement: str, region: str, bad_region: bool) -> str:
+    parts = []
+    if settlement:
+        parts.append(f"column 'settlement': value {settlement!r} is not in the gazetteer")
+    if bad_region:
+        parts.append(f"column 'admin1': value {region!r} is not a known region")
+    if not parts:
+        return "no settlement, region or coordinates given"
+    return "; ".join(parts) + ", and no coordinates were given"
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km (scalars or arrays; NaN where a point is missing)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * np.arcsin(np.sqrt(a))

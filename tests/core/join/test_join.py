@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from dashboard.core.join.place import COAST_TOLERANCE_KM, Geography, locate_points, place_incidents
+
+
+def squares() -> gpd.GeoDataFrame:
+    """Two 1°x1° units side by side: XX-A west of lon 1, XX-B east of it."""
+    return gpd.GeoDataFrame(
+        {
+            "admin1_iso": ["XX-A", "XX-B"],
+            "name_en": ["Alpha Oblast", "Beta Oblast"],
+            "name_local": ["", ""],
+            "aliases": ["", ""],
+        },
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)],
+        crs="EPSG:4326",
+    )
+
+
+def tiny_geo() -> Geography:
+    places = pd.DataFrame(
+        {
+            "geonameid": [1],
+            "name": ["Gamma"],
+            "country": ["XX"],
+            "admin1_iso": ["XX-B"],
+            "latitude": [0.5],
+            "longitude": [1.5],
+            "population": [5000],
+            "alternatenames": ["Гамма"],
+        }
+    )
+    return Geography.from_frames(squares(), places)
+
+
+def frame(**columns: list) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    base = {
+        "id": [f"r{i}" for i in range(n)],
+        "settlement": [""] * n,
+        "admin1": [""] * n,
+        "admin1_iso": [""] * n,
+        "target_country": [""] * n,
+        "latitude": [np.nan] * n,
+        "longitude": [np.nan] * n,
+        "location_precision": [""] * n,
+    }
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_point_in_polygon_and_nearest_fallback() -> None:
+    lon = np.array([0.5, 1.5, 2.05, 5.0])  # inside A, inside B, ~5.5 km east of B, far away
+    lat = np.array([0.5, 0.5, 0.5, 0.5])
+    assert locate_points(lon, lat, squares()).tolist() == ["XX-A", "XX-B", "XX-B", ""]
+    assert COAST_TOLERANCE_KM < 100
+
+
+def test_settlement_name_places_the_record_in_any_script() -> None:
+    placed = place_incidents(frame(settlement=["Gamma", "Гамма"]), tiny_geo()).placed
+    assert placed["admin1_iso"].tolist() == ["XX-B", "XX-B"]
+    assert placed[["latitude", "longitude"]].to_numpy().tolist() == [[0.5, 1.5], [0.5, 1.5]]
+    assert set(placed["location_precision"]) == {"settlement"}
+
+
+def test_region_only_record_is_drawn_at_the_region() -> None:
+    result = place_incidents(frame(admin1=["Alpha Oblast"]), tiny_geo())
+    row = result.placed.iloc[0]
+    assert (row.admin1_iso, row.location_precision) == ("XX-A", "region")
+    assert 0 < row.longitude < 1 and 0 < row.latitude < 1
+
+
+def test_unplaceable_records_are_kept_with_a_reason() -> None:
+    result = place_incidents(
+        frame(settlement=["Atlantis", ""], admin1=["", "Omega Oblast"]), tiny_geo()
+    )
+    assert result.placed.empty
+    reasons = result.unplaced["reason"].tolist()
+    assert "'Atlantis' is not in the gazetteer" in reasons[0]
+    assert "'Omega Oblast' is not a known region" in reasons[1]
+
+
+def test_a_namesake_in_another_region_is_not_used() -> None:
+    result = place_incidents(frame(settlement=["Gamma"], admin1=["Alpha Oblast"]), tiny_geo())
+    row = result.placed.iloc[0]
+    assert (row.admin1_iso, row.location_precision) == ("XX-A", "region")
+    assert "not in the gazetteer" in row.place_note
+
+
+def test_coordinates_far_from_the_named_town_win() -> None:
+    result = place_incidents(
+        frame(settlement=["Gamma"], latitude=[0.5], longitude=[0.2]), tiny_geo()
+    )
+    row = result.placed.iloc[0]
+    assert row.admin1_iso == "XX-A"
+    assert "coordinates used" in row.place_note
+
+
+def test_target_country_comes_from_the_place() -> None:
+    result = place_incidents(frame(settlement=["Gamma"], target_country=["UA"]), tiny_geo())
+    row = result.placed.iloc[0]
+    assert row.target_country == "XX"
+    assert "differs" in row.place_note
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "iso"),
+    [
+        (44.6, 33.52, "UA-40"),  # Sevastopol
+        (45.0, 34.1, "UA-43"),  # Crimea
+        (46.635, 32.617, "UA-65"),  # Kherson, outside the coarse coastline
+        (50.6, 36.6, "RU-BEL"),
+        (49.99, 36.23, "UA-63"),
+    ],
+)
+def test_real_polygons_place_points(geo: Geography, lat: float, lon: float, iso: str) -> None:
+    placed = place_incidents(frame(latitude=[lat], longitude=[lon]), geo).placed
+    assert placed["admin1_iso"].tolist() == [iso]
+    assert placed["target_country"].tolist() == [iso[:2]]
+
+
+def test_real_settlements_with_region_hints(geo: Geography) -> None:
+    records = frame(
+        settlement=["Kharkov", "Харків", "Kharkiv", "Sevastopol", "Kherson"],
+        admin1=["", "", "Kharkiv Oblast", "", "Kherson Oblast"],
+    )
+    placed = place_incidents(records, geo).placed
+    assert placed["admin1_iso"].tolist() == ["UA-63", "UA-63", "UA-63", "UA-40", "UA-65"]

@@ -1,0 +1,152 @@
+"""Maps are tested by rendering them to HTML and checking what the browser would get."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard.core.dataset import Dataset
+from dashboard.core.maps.assets import VENDORED, use_local_assets, vendored_path
+from dashboard.core.maps.build import (
+    MapBase,
+    build_map,
+    class_breaks,
+    incident_features,
+    popup_html,
+    region_values,
+    source_links,
+)
+from dashboard.core.view.state import ViewState
+
+
+def render(incidents: pd.DataFrame, map_base: MapBase, **kwargs) -> str:
+    state = kwargs.pop("state", ViewState())
+    return build_map(incidents, state, map_base, **kwargs).get_root().render()
+
+
+def hostile(bundled: Dataset) -> pd.DataFrame:
+    frame = bundled.incidents.head(2).copy()
+    frame["effects"] = ["<script>alert('x')</script>", "fire & smoke"]
+    frame["facility_name"] = ['<img src=x onerror="alert(1)">', "plant"]
+    frame["source_url"] = ["javascript:alert(1) | https://ok.example/a?b=1&c=2", ""]
+    frame["source_outlet"] = ["Evil | Good", "<b>Outlet</b>"]
+    return frame
+
+
+def test_every_incident_becomes_one_feature(bundled: Dataset) -> None:
+    features = incident_features(bundled.incidents)["features"]
+    assert len(features) == len(bundled.incidents)
+    assert {f["properties"]["id"] for f in features} == set(bundled.incidents["id"])
+    assert {f["properties"]["s"] for f in features} == {"ukraine", "russia"}
+
+
+def test_text_from_data_is_escaped_in_popups_and_tooltips(bundled: Dataset, map_base) -> None:
+    popups = popup_html(hostile(bundled))
+    assert "<script>" not in popups[0] and "&lt;script&gt;" in popups[0]
+    assert "<img" not in popups[0]
+    assert "javascript:" not in popups[0]
+    assert 'href="https://ok.example/a?b=1&amp;c=2"' in popups[0]
+    assert "&lt;b&gt;Outlet&lt;/b&gt;" in popups[1]
+    html = render(hostile(bundled), map_base)
+    assert "<script>alert" not in html
+    assert "</script><" not in html.split("var data = ")[1].split(";\n")[0]
+
+
+def test_source_links_are_labelled_by_outlet() -> None:
+    html = source_links("https://a.example/1 | https://b.example/2", "Outlet A | Outlet B")
+    assert html.count("<a ") == 2 and ">Outlet A</a>" in html and ">Outlet B</a>" in html
+    assert 'rel="noopener noreferrer"' in html
+    assert source_links("", "TASS") == "TASS"
+
+
+def test_layers_follow_the_state(bundled: Dataset, map_base) -> None:
+    incidents = bundled.incidents
+    everything = render(
+        incidents, map_base, state=ViewState(layers=("incidents", "choropleth", "heat"))
+    )
+    assert "L.heatLayer" in everything and "L.markerClusterGroup" in everything
+    assert "Incidents per region" in everything
+    bare = render(incidents, map_base, state=ViewState(layers=()))
+    assert "L.heatLayer" not in bare and "L.markerClusterGroup" not in bare
+
+
+def test_choropleth_values_and_legend(bundled: Dataset) -> None:
+    values = region_values(bundled.incidents, "count")
+    counts = bundled.incidents["admin1_iso"].value_counts()
+    assert values["UA-63"][0] == f"{counts['UA-63']:,}"
+    assert len(values) == bundled.incidents["admin1_iso"].nunique()
+    classes = class_breaks(pd.Series([1, 3, 7, 25]), "count")
+    assert [c.label for c in classes] == ["1", "2–4", "5–9", "10–19", "20 or more"]
+    assert class_breaks(pd.Series([0]), "count") == []
+
+
+def test_offline_map_references_no_outside_host(bundled: Dataset, map_base) -> None:
+    html = render(bundled.incidents, map_base, offline=True)
+    external = set(re.findall(r'(?:src|href)="(https?://[^"]+)"', html))
+    assert external == set()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "tile.openstreetmap" not in html and "basemaps.cartocdn" not in html
+
+
+def test_online_map_uses_tiles_but_its_own_scripts(bundled: Dataset, map_base) -> None:
+    html = render(bundled.incidents, map_base, state=ViewState(basemap="osm"))
+    assert "tile.openstreetmap.org" in html
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "cdn." not in html
+    assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
+
+
+def test_self_contained_map_inlines_the_basemap(bundled: Dataset, map_base) -> None:
+    fetched = render(bundled.incidents.head(3), map_base, offline=True)
+    inlined = render(bundled.incidents.head(3), map_base, offline=True, self_contained=True)
+    assert "/app/static/geo/admin1.json" in fetched
+    assert "/app/static/geo/admin1.json" not in inlined
+    assert '"UA-40"' in inlined and len(inlined) > len(fetched) + 100_000
+
+
+def test_selected_incident_is_passed_to_the_map(bundled: Dataset, map_base) -> None:
+    html = render(bundled.incidents, map_base, state=ViewState(incident="INC141"))
+    assert 'var selected = "INC141";' in html
+
+
+def test_payload_stays_small_for_the_bundled_data(bundled: Dataset, map_base) -> None:
+    html = render(bundled.incidents, map_base, offline=True)
+    assert len(html.encode()) < 700_000
+
+
+def test_every_vendored_link_has_its_file() -> None:
+    for name in VENDORED:
+        assert vendored_path(name).stat().st_size > 200, name
+
+
+def test_local_assets_refuse_unknown_files(map_base) -> None:
+    import folium
+
+    fmap = folium.Map(tiles=None)
+    folium.plugins.Fullscreen().add_to(fmap)
+    with pytest.raises(KeyError, match="no local copy"):
+        use_local_assets(fmap)
+
+
+def test_geojson_payload_is_valid_json(bundled: Dataset) -> None:
+    data = incident_features(bundled.incidents.head(5))
+    assert json.loads(json.dumps(data))["type"] == "FeatureCollection"
+
+
+def test_town_labels_skip_districts_of_larger_cities(map_base: MapBase) -> None:
+    names = [t[0] for t in map_base.towns]
+    assert "Moscow" in names and "Kyiv" in names and "Kharkiv" in names
+    assert not any("Troyeshchyna" in n for n in names)
+
+
+def test_template_syntax_in_data_is_shown_not_run(bundled: Dataset, map_base) -> None:
+    frame = bundled.incidents.head(1).copy()
+    frame["effects"] = ["{{ 7*7 }} {{ lipsum.__globals__ }} {% if true %}x{% endif %} {# c #}"]
+    html = render(frame, map_base)
+    blob = html.split("var data = ", 1)[1].split(";\n", 1)[0]
+    popup = json.loads(blob)["features"][0]["properties"]["popup"]
+    assert "{{ 7*7 }} {{ lipsum.__globals__ }} {% if true %}x{% endif %} {# c #}" in popup
+    assert "<td>49 " not in html
