@@ -29,10 +29,12 @@ from dashboard.core.dataset import INCIDENTS_FILE, load_geography, with_region_n
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents import schema
 from dashboard.core.join.place import Geography, place_incidents
-from dashboard.core.maps import build as mapbuild
-from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
+from dashboard.core.maps.popups import popup_html
 from dashboard.core.view import filters
 from dashboard.core.view.state import ViewState
+from dashboard.core.vocab import DEFAULT_VIEW, SIDE_COLOURS
 
 #: The one filter change every size is measured with: Ukraine's strikes since 2024.
 FILTER_STATE = ViewState(sides=("ukraine",), date_from=date(2024, 1, 1))
@@ -40,12 +42,13 @@ WARM_UP_ROWS = 1_000
 COLD_START_CODE = """
 from dashboard.core.geo import files as geofiles
 from dashboard.core.dataset import load_bundled, load_geography
-from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
 from dashboard.core.view.state import ViewState
 
 geo = load_geography()
 dataset = load_bundled(geo)
-base = MapBase.from_frames(geofiles.admin1(), geofiles.places())
+base = MapBase.from_frames(geo.region_names, geofiles.places())
 html = build_map(dataset.incidents, ViewState(), base, offline=True).get_root().render()
 print(len(html.encode("utf-8")))
 """
@@ -66,9 +69,10 @@ class Fixture:
     @classmethod
     def load(cls) -> Fixture:
         admin1, places = geofiles.admin1(), geofiles.places()
+        geo = load_geography()
         return cls(
-            geo=load_geography(),
-            base=MapBase.from_frames(admin1, places),
+            geo=geo,
+            base=MapBase.from_frames(geo.region_names, places),
             places=places,
             admin1=admin1,
             frequencies=synthetic.Frequencies.from_file(),
@@ -168,8 +172,8 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
 
 def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
     """The naive map: one folium CircleMarker and Popup per incident, built in a loop."""
-    fmap = folium.Map(location=mapbuild.DEFAULT_CENTRE, zoom_start=mapbuild.DEFAULT_ZOOM)
-    popups = mapbuild.popup_html(incidents)
+    fmap = folium.Map(location=DEFAULT_VIEW[:2], zoom_start=DEFAULT_VIEW[2])
+    popups = popup_html(incidents)
     for lat, lon, side, popup in zip(
         incidents["latitude"],
         incidents["longitude"],
@@ -183,7 +187,7 @@ def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
             color="#ffffff",
             weight=1,
             fill=True,
-            fill_color=mapbuild.SIDE_COLOURS.get(side, "#6E6E6E"),
+            fill_color=SIDE_COLOURS.get(side, SIDE_COLOURS["unknown"]),
             fill_opacity=0.85,
             popup=folium.Popup(popup, max_width=380),
         ).add_to(fmap)

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from dashboard.core.dataset import load_bundled, load_geography, write_parquet
-from dashboard.core.exports.describe import ExportMeta
-from dashboard.core.exports.png import Basemap
-from dashboard.core.exports.snapshot import FORMATS, snapshot
+from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
 from dashboard.core.extract.article import extract, to_json
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
-from dashboard.core.maps.build import MapBase
+from dashboard.core.maps.base import MapBase
 from dashboard.core.view import filters
 from dashboard.core.view.state import decode, parse_query_string, share_link
 
@@ -116,22 +114,15 @@ def _export(args: argparse.Namespace) -> int:
     for item in decoded.ignored:
         print(f"warning: {item}", file=sys.stderr)
     state = decoded.state
-    base = MapBase.from_frames(geo.admin1, geofiles.places())
-    meta = ExportMeta(
+    context = ExportContext.build(
+        MapBase.from_frames(geo.region_names, geofiles.places()),
+        geofiles.countries(),
+        geo.admin1,
         dataset_version=dataset.version,
-        dataset_latest=f"{dataset.latest:%Y-%m-%d}" if dataset.latest is not None else "",
-        exported_at=datetime.now(UTC).replace(microsecond=0),
-        share_link=share_link(args.state if "://" in args.state else "", state),
+        dataset_latest=dataset.latest_label,
     )
-    result = snapshot(
-        args.fmt,
-        filters.apply(dataset.incidents, state),
-        state,
-        meta,
-        base=base,
-        basemap=Basemap.from_frames(geofiles.countries(), geo.admin1, base.towns),
-        region_names=base.region_names,
-    )
+    link = share_link(args.state if "://" in args.state else "", state)
+    result = snapshot(args.fmt, filters.apply(dataset.incidents, state), state, context, link)
     try:
         args.out.write_bytes(result.data)
     except OSError as error:

@@ -12,10 +12,10 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.core.dataset import INCIDENTS_FILE, Dataset, load_bundled, load_geography
-from dashboard.core.exports.png import Basemap
+from dashboard.core.exports.snapshot import ExportContext
 from dashboard.core.geo import files as geofiles
 from dashboard.core.join.place import Geography
-from dashboard.core.maps.build import MapBase
+from dashboard.core.maps.base import MapBase
 
 
 @st.cache_resource(show_spinner="Loading boundaries and gazetteer…")
@@ -41,13 +41,24 @@ def _dataset(path: str, mtime_ns: int) -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def map_base() -> MapBase:
-    return MapBase.from_frames(geofiles.admin1(), geofiles.places())
+    return MapBase.from_frames(geography().region_names, geofiles.places())
 
 
-@st.cache_resource(show_spinner=False)
-def png_basemap() -> Basemap:
-    """Basemap geometry projected for static PNG snapshots."""
-    return Basemap.from_frames(geofiles.countries(), geofiles.admin1(), map_base().towns)
+def export_context() -> ExportContext:
+    """What snapshots of the open dataset need (the PNG basemap is projected once)."""
+    dataset = bundled()
+    return _export_context(dataset.version, dataset.latest_label)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _export_context(version: str, latest: str) -> ExportContext:
+    return ExportContext.build(
+        map_base(),
+        geofiles.countries(),
+        geography().admin1,
+        dataset_version=version,
+        dataset_latest=latest,
+    )
 
 
 def offline() -> bool:

@@ -7,7 +7,7 @@ import pytest
 from dashboard.core.dataset import Dataset, load_bundled, load_geography
 from dashboard.core.geo import files as geofiles
 from dashboard.core.join.place import Geography
-from dashboard.core.maps.build import MapBase
+from dashboard.core.maps.base import MapBase
 
 
 @pytest.fixture(scope="session")
@@ -21,5 +21,5 @@ def bundled(geo: Geography) -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def map_base() -> MapBase:
-    return MapBase.from_frames(geofiles.admin1(), geofiles.places())
+def map_base(geo: Geography) -> MapBase:
+    return MapBase.from_frames(geo.region_names, geofiles.places())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.core.maps.build import SIDE_COLOURS
 from dashboard.core.view import aggregate
+from dashboard.core.vocab import SIDE_COLOURS
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
@@ -18,8 +18,7 @@ data = cache.bundled()
 incidents = data.incidents
 
 st.title("Data quality and coverage")
-latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
-st.caption(f"Dataset v{data.version} · {len(incidents):,} incidents · latest {latest}")
+st.caption(f"Dataset v{data.version} · {len(incidents):,} incidents · latest {data.latest_label}")
 
 st.subheader("Incidents per month")
 monthly = aggregate.per_month(incidents).rename(

@@ -14,26 +14,25 @@ from dashboard.components import (
     summary,
     view_state,
 )
+from dashboard.core.untrusted import markdown
 from dashboard.core.view import filters as core_filters
 
 data = cache.bundled()
 geo = cache.geography()
 offline = cache.offline()
-region_names = dict(zip(geo.admin1["admin1_iso"], geo.admin1["name_en"], strict=True))
 
 incidents = session_data.combined(data.incidents)
-view_state.seed_from_url(region_names)
-filters.show(incidents, region_names, offline=offline)
+view_state.seed_from_url(geo.region_names)
+filters.show(incidents, geo.region_names, offline=offline)
 state = view_state.current_state()
 shown = core_filters.apply(incidents, state)
 
 embedded = bool(st.context.is_embedded)
-latest = f"{data.latest:%Y-%m-%d}" if data.latest is not None else "none"
 if not embedded:
     st.title("Energy Strike Map")
 st.caption(
     f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{data.version} · "
-    f"{len(data.incidents):,} incidents, latest {latest}"
+    f"{len(data.incidents):,} incidents, latest {data.latest_label}"
 )
 own = len(incidents) - len(data.incidents)
 if own:
@@ -41,8 +40,11 @@ if own:
         f"Including {own:,} incidents of your own (dark ring on the map); links to this view "
         "reproduce the filters on the bundled data only."
     )
-for message in view_state.ignored_messages():
-    st.warning(f"Link parameter {message}", icon=":material/warning:")
+for item in view_state.ignored_parameters():
+    st.warning(
+        markdown("Link parameter '{}={}' ignored: {}", item.param, item.value, item.reason),
+        icon=":material/warning:",
+    )
 
 if not embedded:
     summary.show(shown)
@@ -54,10 +56,10 @@ with st.expander("Copy link to this view", icon=":material/link:"):
     st.code(link, language=None, wrap_lines=True)
 if not embedded:
     st.subheader("Export this view")
-    export_buttons.show(shown, state, data.version, latest, link)
+    export_buttons.show(shown, state, data.version, link)
     summary.timeline(shown)
     selected = incident_table.show(shown)
     if selected and selected != state.incident:
-        st.session_state["incident"] = selected
+        view_state.select_incident(selected)
         st.rerun()
 view_state.write_url(state)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import cache
-from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.exports.snapshot import FORMATS, filename, snapshot
 from dashboard.core.view.state import ViewState
 
@@ -26,13 +23,13 @@ HELP = {
 }
 
 
-def show(incidents: pd.DataFrame, state: ViewState, version: str, latest: str, link: str) -> None:
+def show(incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> None:
     """One button per format, all for exactly the view on screen."""
     columns = st.columns(len(FORMATS))
     for column, fmt in zip(columns, FORMATS, strict=True):
         column.download_button(
             LABELS[fmt],
-            data=lambda fmt=fmt: _make(fmt, incidents, state, version, latest, link),
+            data=lambda fmt=fmt: snapshot(fmt, incidents, state, cache.export_context(), link).data,
             file_name=filename(version, fmt),
             mime=FORMATS[fmt][0],
             help=HELP[fmt],
@@ -41,19 +38,3 @@ def show(incidents: pd.DataFrame, state: ViewState, version: str, latest: str, l
             key=f"export_{fmt}",
             width="stretch",
         )
-
-
-def _make(
-    fmt: str, incidents: pd.DataFrame, state: ViewState, version: str, latest: str, link: str
-) -> bytes:
-    meta = ExportMeta(version, datetime.now(UTC).replace(microsecond=0), link, latest)
-    base = cache.map_base()
-    return snapshot(
-        fmt,
-        incidents,
-        state,
-        meta,
-        base=base,
-        basemap=cache.png_basemap(),
-        region_names=base.region_names,
-    ).data

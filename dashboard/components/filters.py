@@ -7,30 +7,26 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.incidents.schema import (
+from dashboard.core.vocab import (
+    ATTACKING_SIDES,
+    BASEMAP_LABELS,
+    BASEMAPS,
     CONFIDENCE,
     COUNTRIES,
+    COUNTRY_NAMES,
     FACILITY_TYPES,
+    LAYER_LABELS,
+    LAYERS,
+    MEASURE_LABELS,
+    MEASURES,
+    SIDE_NAMES,
     WAR_START,
     WEAPONS,
+    label,
 )
-from dashboard.core.view.state import BASEMAPS, LAYERS, MEASURES
 
-COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
-BASEMAP_LABELS = {
-    "light": "Light (tiles)",
-    "osm": "OpenStreetMap (tiles)",
-    "offline": "Offline vector",
-}
-LAYER_LABELS = {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
 #: Filters survive a visit to another page (Import, About) and back.
 KEEP = "session"
-MEASURE_LABELS = {"count": "Incident count", "households": "Households affected"}
-
-
-def label(code: str) -> str:
-    """'thermal_power_plant' -> 'Thermal power plant'."""
-    return code.replace("_", " ").capitalize()
 
 
 def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool) -> None:
@@ -55,12 +51,12 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         )
     sb.pills(
         "Attacking side",
-        ["ukraine", "russia"],
+        ATTACKING_SIDES,
         selection_mode="multi",
         key="side",
         persist_state=KEEP,
-        bind="query-params",
-        help="ukraine: strikes by Ukraine (mostly in Russia); russia: strikes by Russia "
+        format_func=SIDE_NAMES.get,
+        help="Ukraine: strikes by Ukraine (mostly in Russia); Russia: strikes by Russia "
         "(in Ukraine). None selected: both.",
     )
     sb.multiselect(

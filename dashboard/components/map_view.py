@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.components.view_state import MAP_VIEW
+from dashboard.components import view_state
 from dashboard.core.maps import lod
-from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
 from dashboard.core.view.state import ViewState
 
 _BUILT_VIEW = "_map_built_view"
@@ -27,9 +28,7 @@ def show(incidents: pd.DataFrame, state: ViewState, base: MapBase, *, offline: b
     st.session_state[_FILTERS] = filters
     if previous is not None and previous != filters:
         # New filters fit the map to their incidents; a newly selected incident centres it.
-        st.session_state.pop(MAP_VIEW, None)
-        for key in ("lat", "lon", "zoom"):
-            st.query_params.pop(key, None)
+        view_state.forget_map_view()
         state = state.with_(lat=None, lon=None, zoom=None)
     st.session_state[_BUILT_VIEW] = (state.lat, state.lon, state.zoom)
     _map_fragment(incidents, state, base, offline)
@@ -61,9 +60,5 @@ def _remember_view(returned: dict | None) -> tuple[float, float, int] | None:
         return None
     centre = returned["center"]
     view = (round(float(centre["lat"]), 4), round(float(centre["lng"]), 4), int(returned["zoom"]))
-    if st.session_state.get(MAP_VIEW) != view:
-        st.session_state[MAP_VIEW] = view
-        st.query_params.update(
-            {"lat": f"{view[0]:.4f}", "lon": f"{view[1]:.4f}", "zoom": str(view[2])}
-        )
+    view_state.remember_map_view(*view)
     return view

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.maps.build import SIDE_COLOURS
 from dashboard.core.view import aggregate
+from dashboard.core.vocab import SIDE_COLOURS
 
 
 def show(incidents: pd.DataFrame) -> None:

@@ -29,6 +29,11 @@ class Dataset:
     def latest(self) -> pd.Timestamp | None:
         return self.incidents["date"].max() if len(self.incidents) else None
 
+    @property
+    def latest_label(self) -> str:
+        """The newest incident's date as pages, exports and the command line state it."""
+        return f"{self.latest:%Y-%m-%d}" if self.latest is not None else "no incidents"
+
 
 def load_geography(directory: Path = geofiles.GEODATA_DIR) -> Geography:
     """Admin-1 polygons and the gazetteer, indexed for the join (~1 s: cache it)."""
@@ -91,9 +96,8 @@ CATEGORICAL_TEXT = (
 def with_region_names(incidents: pd.DataFrame, geo: Geography) -> pd.DataFrame:
     """Add ``admin1_name`` (English region name) for display, and store repetitive text
     columns as categories (the filter's cost then hardly grows with them)."""
-    names = geo.admin1.set_index("admin1_iso")["name_en"]
     out = incidents.reset_index(drop=True)  # copy-on-write keeps the caller's frame
-    out["admin1_name"] = out["admin1_iso"].map(names).fillna(out["admin1_iso"])
+    out["admin1_name"] = out["admin1_iso"].map(geo.region_names).fillna(out["admin1_iso"])
     for column in CATEGORICAL_TEXT:
         if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):
             out[column] = out[column].fillna("").astype("category")

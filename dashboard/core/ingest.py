@@ -99,10 +99,9 @@ def ingest_table(
     placed = place_incidents(validated.accepted, geo)
     report(0.85, "Merging reports of the same incident")
     merged = merge_duplicates(placed.placed)
-    region_names = geo.admin1.set_index("admin1_iso")["name_en"]
     result = merged.incidents
     blank = result["admin1"] == ""
-    result.loc[blank, "admin1"] = result.loc[blank, "admin1_iso"].map(region_names)
+    result.loc[blank, "admin1"] = result.loc[blank, "admin1_iso"].map(geo.region_names)
 
     reasons = [
         (adapted.refused["row"], adapted.refused["reason"]),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.dataset import Dataset, write_parquet
-
 from tests.synthetic import jittered
+
 from .conftest import shoot, streamlit_server
 from .test_map_browser import SHOWN, map_frame
 

@@ -9,10 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.core.view.state import ViewState
-
-TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
-SIDE_WORDS = {"ukraine": "Ukraine", "russia": "Russia"}
-COUNTRY_WORDS = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
+from dashboard.core.vocab import COUNTRY_NAMES, SIDE_NAMES
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,8 @@ def filters_in_words(state: ViewState, region_names: Mapping[str, str]) -> list[
         return ", ".join((names or {}).get(v, v.replace("_", " ")) for v in values)
 
     filters = (
-        (state.sides, "strikes by ", SIDE_WORDS),
-        (state.countries, "in ", COUNTRY_WORDS),
+        (state.sides, "strikes by ", SIDE_NAMES),
+        (state.countries, "in ", COUNTRY_NAMES),
         (state.regions, "regions: ", region_names),
         (state.facilities, "facilities: ", None),
         (state.weapons, "weapons: ", None),

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.core.exports.describe import TITLE, ExportMeta, subtitle
+from dashboard.core.exports.describe import ExportMeta, subtitle
 from dashboard.core.maps.assets import STATIC_URL, VENDOR_DIR
-from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
 from dashboard.core.maps.elements import Legend
 from dashboard.core.view.state import ViewState
+from dashboard.core.vocab import TITLE
 
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')

@@ -18,15 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from dashboard.core.exports.describe import TITLE, ExportMeta, subtitle
-from dashboard.core.maps.build import (
-    MEASURE_LABELS,
-    SIDE_COLOURS,
-    SIDE_LABELS,
-    choropleth_colours,
-    class_breaks,
-    marker_radius,
-)
+from dashboard.core.exports.describe import ExportMeta, subtitle
+from dashboard.core.maps.legend import choropleth_colours, class_breaks, sides_present
 from dashboard.core.maps.lod import (
     VIEWPORT_PX,
     inverse_mercator,
@@ -34,8 +27,10 @@ from dashboard.core.maps.lod import (
     metres_per_pixel,
     view_of,
 )
+from dashboard.core.maps.markers import marker_radius
 from dashboard.core.view import aggregate
 from dashboard.core.view.state import ViewState
+from dashboard.core.vocab import MEASURE_TITLES, SIDE_COLOURS, SIDE_LABELS, TITLE
 
 SIZE_PX = (1600, 1000)
 #: Text from data and links is drawn as written: no mathtext ("$...$"), no TeX.
@@ -95,8 +90,7 @@ def render_png(
         _draw_incidents(axes, incidents)
     _draw_towns(axes, basemap.towns, (xmin, xmax, ymin, ymax))
     _draw_scale_bar(axes, (xmin, xmax, ymin, ymax))
-    sides = [s for s in ("ukraine", "russia", "unknown") if s in set(incidents["attacker"])]
-    handles = _side_handles(sides or ["ukraine", "russia"]) + handles
+    handles = _side_handles(sides_present(incidents)) + handles
     axes.legend(
         handles=handles,
         loc="lower right",
@@ -194,7 +188,7 @@ def _draw_choropleth(axes, incidents: pd.DataFrame, state: ViewState, basemap: B
     shaded.plot(
         ax=axes, color=shaded["admin1_iso"].map(colours).to_list(), alpha=0.7, linewidth=0, zorder=2
     )
-    title = Line2D([], [], linestyle="none", label=MEASURE_LABELS[state.measure])
+    title = Line2D([], [], linestyle="none", label=MEASURE_TITLES[state.measure])
     return [title] + [
         Patch(facecolor=c.colour, edgecolor="#7a7a7a", label=c.label)
         for c in class_breaks(values, state.measure)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
+import geopandas as gpd
 import pandas as pd
 
 from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.exports.html import render_html
 from dashboard.core.exports.png import Basemap, render_png
 from dashboard.core.exports.tables import to_csv, to_geojson
-from dashboard.core.maps.build import MapBase
+from dashboard.core.maps.base import MapBase
 from dashboard.core.view.state import ViewState
 
 FORMATS = {
@@ -20,6 +21,40 @@ FORMATS = {
     "csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
 }
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What every snapshot of one dataset needs, prepared once: the interactive map's
+    base (town labels, region names), the projected PNG basemap, and the dataset."""
+
+    base: MapBase
+    basemap: Basemap
+    dataset_version: str
+    dataset_latest: str
+
+    @classmethod
+    def build(
+        cls,
+        base: MapBase,
+        countries: gpd.GeoDataFrame,
+        admin1: gpd.GeoDataFrame,
+        *,
+        dataset_version: str,
+        dataset_latest: str,
+    ) -> ExportContext:
+        """Projects the PNG basemap (about a second): build once per dataset and reuse."""
+        return cls(
+            base=base,
+            basemap=Basemap.from_frames(countries, admin1, base.towns),
+            dataset_version=dataset_version,
+            dataset_latest=dataset_latest,
+        )
+
+    def meta(self, share_link: str, exported_at: datetime | None = None) -> ExportMeta:
+        """Metadata for an export made now (seconds precision) of the view at ``share_link``."""
+        now = exported_at or datetime.now(UTC).replace(microsecond=0)
+        return ExportMeta(self.dataset_version, now, share_link, self.dataset_latest)
 
 
 @dataclass(frozen=True)
@@ -33,19 +68,20 @@ def snapshot(
     fmt: str,
     incidents: pd.DataFrame,
     state: ViewState,
-    meta: ExportMeta,
+    context: ExportContext,
+    share_link: str,
     *,
-    base: MapBase,
-    basemap: Basemap,
-    region_names: Mapping[str, str],
+    exported_at: datetime | None = None,
 ) -> Snapshot:
     """The file for ``fmt`` of the (already filtered) incidents in ``state``."""
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    meta = context.meta(share_link, exported_at)
+    names = context.base.region_names
     if fmt == "png":
-        data = render_png(incidents, state, basemap, meta, region_names)
+        data = render_png(incidents, state, context.basemap, meta, names)
     elif fmt == "html":
-        data = render_html(incidents, state, base, meta, region_names).encode("utf-8")
+        data = render_html(incidents, state, context.base, meta, names).encode("utf-8")
     elif fmt == "csv":
         data = to_csv(incidents, meta)
     else:

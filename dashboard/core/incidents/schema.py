@@ -16,31 +16,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-WAR_START = date(2022, 2, 24)
-
-SIDES = ("ukraine", "russia", "unknown")
-COUNTRIES = ("UA", "RU", "BY", "MD")
-CONFIDENCE = ("confirmed", "claimed", "disputed")
-DATE_PRECISION = ("day", "week", "month")
-LOCATION_PRECISION = ("settlement", "point", "region")
-FACILITY_TYPES = (
-    "power_plant",
-    "thermal_power_plant",
-    "chp",
-    "hydro_power_plant",
-    "nuclear_power_plant_area",
-    "substation",
-    "transmission_line",
-    "refinery",
-    "oil_depot",
-    "oil_terminal",
-    "gas_facility",
-    "pipeline",
-    "fuel_storage",
-    "heating_plant",
-    "other_energy",
+from dashboard.core.vocab import (
+    CONFIDENCE,
+    COUNTRIES,
+    DATE_PRECISION,
+    FACILITY_TYPES,
+    LOCATION_PRECISION,
+    SIDES,
+    WAR_START,
+    WEAPONS,
 )
-WEAPONS = ("drone", "missile", "drone_and_missile", "glide_bomb", "artillery", "unknown")
 
 SOURCE_SEPARATOR = " | "
 

@@ -17,7 +17,9 @@ not with rows.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
@@ -39,6 +41,7 @@ class Geography:
     gazetteer: Gazetteer
     regions: RegionIndex
     anchors: pd.DataFrame  # representative point per admin1_iso
+    region_names: Mapping[str, str]  # admin1_iso -> English name
 
     @classmethod
     def from_frames(cls, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> Geography:
@@ -52,6 +55,9 @@ class Geography:
             gazetteer=Gazetteer(places),
             regions=RegionIndex(admin1),
             anchors=anchors,
+            region_names=MappingProxyType(
+                dict(zip(admin1["admin1_iso"], admin1["name_en"], strict=True))
+            ),
         )
 
 

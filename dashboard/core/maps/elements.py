@@ -15,6 +15,8 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
+from dashboard.core.vocab import SIDE_COLOURS, SIDE_NAMES, SIDES
+
 CDN = {
     "markercluster_js": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
     "markercluster_css": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css",
@@ -63,8 +65,7 @@ class IncidentLayer(JSCSSMixin, Layer):
  display:flex;align-items:center;justify-content:center}
 .esm-popup{font:12px/1.35 system-ui,sans-serif}
 .esm-popup p{margin:2px 0 4px;padding-left:6px;border-left:4px solid transparent}
-.esm-popup p.esm-ukraine{border-color:#0072B2}.esm-popup p.esm-russia{border-color:#D55E00}
-.esm-popup p.esm-unknown{border-color:#6E6E6E}
+{{ this.side_css }}
 .esm-popup table{border-collapse:collapse}
 .esm-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#555;font-weight:600}
 .esm-popup td{padding:1px 0}
@@ -90,7 +91,7 @@ var {{ this.get_name() }} = (function () {
       className: 'esm-cluster-icon', iconSize: L.point(size, size)
     });
   }
-  var clusters = {% if this.cluster %}L.markerClusterGroup({
+  var clusters = L.markerClusterGroup({
     showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
     removeOutsideVisibleBounds: false,
     iconCreateFunction: function (cluster) {
@@ -98,7 +99,7 @@ var {{ this.get_name() }} = (function () {
       markers.forEach(function (m) { counts[m.options.side] = (counts[m.options.side] || 0) + 1; });
       return ring(counts, markers.length);
     }
-  }){% else %}L.featureGroup(){% endif %};
+  });
   var byId = {};
   L.geoJSON(data, {
     pointToLayer: function (feature, latlng) {
@@ -118,14 +119,18 @@ var {{ this.get_name() }} = (function () {
       byId[feature.properties.id] = layer;
     }
   }).eachLayer(function (layer) { clusters.addLayer(layer); });
-  // Server-side aggregates: [lat, lon, count, ukraine, russia, unknown]; a click zooms in.
+  // Server-side aggregates: [lat, lon, count, then one count per side in the order of
+  // the colours]; a click zooms in.
+  var names = {{ this.names_json }}, sides = Object.keys(colours);
   var cells = L.featureGroup();
   {{ this.cells_json }}.forEach(function (c) {
-    var marker = L.marker([c[0], c[1]], {
-      icon: ring({ukraine: c[3], russia: c[4], unknown: c[5]}, c[2]), keyboard: false
+    var counts = {}, words = [];
+    sides.forEach(function (side, i) {
+      counts[side] = c[3 + i];
+      if (c[3 + i]) { words.push(c[3 + i] + ' ' + names[side]); }
     });
-    marker.bindTooltip(c[2] + ' incidents here: ' + c[3] + ' by Ukraine, ' + c[4] +
-      ' by Russia. Click to zoom in.');
+    var marker = L.marker([c[0], c[1]], {icon: ring(counts, c[2]), keyboard: false});
+    marker.bindTooltip(c[2] + ' incidents here: ' + words.join(', ') + '. Click to zoom in.');
     marker.on('click', function () {
       map.setView([c[0], c[1]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
     });
@@ -158,23 +163,23 @@ var {{ this.get_name() }} = (function () {
     def __init__(
         self,
         features: dict,
-        colours: dict[str, str],
         *,
         name: str = "Incidents",
         cells: list[list[float]] | None = None,
-        cluster: bool = True,
         selected: str | None = None,
         show: bool = True,
     ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "IncidentLayer"
-        self.cluster = cluster
         self.data_json = script_json(features)
         self.cells_json = script_json(cells or [])
-        self.colours_json = script_json(colours)
+        self.colours_json = script_json(dict(SIDE_COLOURS))
+        self.names_json = script_json({s: f"by {SIDE_NAMES[s]}" for s in SIDES})
+        self.side_css = "".join(
+            f".esm-popup p.esm-{side}{{border-color:{colour}}}"
+            for side, colour in SIDE_COLOURS.items()
+        )
         self.selected_json = script_json(selected)
-        if not cluster:
-            self.default_js, self.default_css = (), ()
 
 
 class GeoSource(MacroElement):

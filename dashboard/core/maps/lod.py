@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.view.state import ViewState
+from dashboard.core.vocab import DEFAULT_VIEW, SIDES
 
 MAX_MARKERS = 1_000
 CELL_PX = 64  # one aggregated cell per ~64 screen pixels: icons do not overlap
@@ -23,13 +24,12 @@ VIEWPORT_PX = (1100, 620)  # the interactive map's nominal size
 MARGIN = 1.0  # viewports of context around the view that are also sent
 EARTH_RADIUS_M = 6_378_137.0
 _M_PER_PX_Z0 = 2 * np.pi * EARTH_RADIUS_M / 256
-DEFAULT_VIEW = (49.0, 35.0, 5)
 
 
 @dataclass(frozen=True)
 class Plan:
     markers: pd.DataFrame  # incidents drawn one by one
-    cells: pd.DataFrame  # lat, lon, count, ukraine, russia, unknown (aggregated incidents)
+    cells: pd.DataFrame  # lat, lon, count, then a count per side (aggregated incidents)
     total: int  # incidents matching the filters
 
     @property
@@ -107,18 +107,14 @@ def aggregate_cells(
     count = np.bincount(inverse, minlength=len(cells))
     mean_x = np.bincount(inverse, weights=x, minlength=len(cells)) / count
     mean_y = np.bincount(inverse, weights=y, minlength=len(cells)) / count
-    ukraine = np.bincount(inverse, weights=side == "ukraine", minlength=len(cells))
-    russia = np.bincount(inverse, weights=side == "russia", minlength=len(cells))
     lon, lat = inverse_mercator(mean_x, mean_y)
+    per_side = {
+        s: np.bincount(inverse, weights=side == s, minlength=len(cells)).astype(np.int64)
+        for s in SIDES
+    }
     return pd.DataFrame(
-        {
-            "lat": np.round(lat, 4),
-            "lon": np.round(lon, 4),
-            "count": count.astype(np.int64),
-            "ukraine": ukraine.astype(np.int64),
-            "russia": russia.astype(np.int64),
-            "unknown": (count - ukraine - russia).astype(np.int64),
-        }
+        {"lat": np.round(lat, 4), "lon": np.round(lon, 4), "count": count.astype(np.int64)}
+        | per_side
     )
 
 
@@ -149,5 +145,5 @@ def inverse_mercator(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarr
 def _empty_cells() -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series(dtype="float64" if c in ("lat", "lon") else "int64")
-         for c in ("lat", "lon", "count", "ukraine", "russia", "unknown")}
+         for c in ("lat", "lon", "count", *SIDES)}
     )  # fmt: skip

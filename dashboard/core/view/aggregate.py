@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.vocab import ATTACKING_SIDES
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -42,11 +44,11 @@ def per_region(incidents: pd.DataFrame) -> pd.DataFrame:
 def per_week(incidents: pd.DataFrame) -> pd.DataFrame:
     """Incidents per ISO week (weeks starting Monday) and attacking side, gaps as zero."""
     if incidents.empty:
-        return pd.DataFrame(columns=["ukraine", "russia"], dtype="int64")
+        return pd.DataFrame(columns=list(ATTACKING_SIDES), dtype="int64")
     weeks = incidents["date"].dt.to_period("W-SUN").dt.start_time
     table = (
         pd.crosstab(weeks, incidents["attacker"].astype(str))
-        .reindex(columns=["ukraine", "russia"], fill_value=0)
+        .reindex(columns=list(ATTACKING_SIDES), fill_value=0)
         .asfreq("W-MON", fill_value=0)
     )
     table.index.name = "week"
@@ -57,7 +59,7 @@ def per_month(incidents: pd.DataFrame) -> pd.DataFrame:
     """Incidents per calendar month and attacking side (coverage view)."""
     months = incidents["date"].dt.to_period("M").dt.start_time
     table = pd.crosstab(months, incidents["attacker"].astype(str)).reindex(
-        columns=["ukraine", "russia"], fill_value=0
+        columns=list(ATTACKING_SIDES), fill_value=0
     )
     table.index.name = "month"
     return table

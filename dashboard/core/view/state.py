@@ -13,25 +13,25 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from dashboard.core.incidents.schema import (
+from dashboard.core.vocab import (
+    ATTACKING_SIDES,
+    BASEMAPS,
     CONFIDENCE,
     COUNTRIES,
+    DEFAULT_LAYERS,
     FACILITY_TYPES,
+    LAYERS,
+    MAX_ZOOM,
+    MEASURES,
+    MIN_ZOOM,
     WAR_START,
     WEAPONS,
 )
 
-ATTACKING_SIDES = ("ukraine", "russia")
-BASEMAPS = ("light", "osm", "offline")
-LAYERS = ("incidents", "choropleth", "heat")
-DEFAULT_LAYERS = ("incidents", "choropleth")
-MEASURES = ("count", "households")
-#: Locations are town centres: closer than zoom 13 (~streets) would claim false precision.
-MIN_ZOOM, MAX_ZOOM = 2, 13
 #: Longest value and most repeats accepted per parameter: a bound on hostile links.
 MAX_VALUE_LENGTH = 64
 MAX_REPEATS = 200
@@ -64,7 +64,7 @@ class ViewState:
     incident: str | None = None
 
     def with_(self, **changes: object) -> ViewState:
-        """A copy with some fields changed (tuples are normalised)."""
+        """A copy with some fields changed."""
         return replace(self, **changes)
 
 
@@ -86,44 +86,66 @@ class Decoded:
     ignored: tuple[Ignored, ...] = field(default_factory=tuple)
 
 
-# Parameter name -> (field name, allowed values or None for a custom parser)
-_MULTI = {
-    "side": ("sides", ATTACKING_SIDES),
-    "country": ("countries", COUNTRIES),
-    "facility": ("facilities", FACILITY_TYPES),
-    "weapon": ("weapons", WEAPONS),
-    "confidence": ("confidence", CONFIDENCE),
-    "layer": ("layers", LAYERS),
-    "region": ("regions", None),
-}
-_SINGLE = ("from", "to", "lat", "lon", "zoom", "basemap", "measure", "incident")
-PARAMS = (*_SINGLE[:2], *_MULTI, *_SINGLE[2:])
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its key, the :class:`ViewState` field it fills, the widget
+    (``st.session_state`` key) that shows it, and what it accepts."""
+
+    key: str
+    field: str
+    widget: str | None
+    #: Closed vocabulary for a multi-valued parameter; ``None`` for a pattern or parser.
+    choices: tuple[str, ...] | None = None
+    multi: bool = False
+
+
+#: The one table of the share link's parameters, in the order links are written.
+#: ``lat``/``lon``/``zoom`` have no widget: the map itself reports them.
+PARAMS = (
+    Param("from", "date_from", "from"),
+    Param("to", "date_to", "to"),
+    Param("side", "sides", "side", ATTACKING_SIDES, multi=True),
+    Param("country", "countries", "country", COUNTRIES, multi=True),
+    Param("region", "regions", "region", None, multi=True),
+    Param("facility", "facilities", "facility", FACILITY_TYPES, multi=True),
+    Param("weapon", "weapons", "weapon", WEAPONS, multi=True),
+    Param("confidence", "confidence", "confidence", CONFIDENCE, multi=True),
+    Param("layer", "layers", "layer", LAYERS, multi=True),
+    Param("lat", "lat", None),
+    Param("lon", "lon", None),
+    Param("zoom", "zoom", None),
+    Param("basemap", "basemap", "basemap", BASEMAPS),
+    Param("measure", "measure", "measure", MEASURES),
+    Param("incident", "incident", "incident"),
+)
+BY_KEY = {p.key: p for p in PARAMS}
+#: Codes are forgiving about case; vocabularies match exactly, as bound widgets do.
+_UPPER_CASE = frozenset({"region", "country"})
+
+
+def format_value(param: Param, value: object) -> list[str]:
+    """A field's value as the URL writes it (several strings for a multi parameter)."""
+    if param.multi:
+        return list(value) or [""]  # "?layer=": explicitly none
+    if isinstance(value, date):
+        return [value.isoformat()]
+    if isinstance(value, float):
+        return [f"{value:.4f}"]
+    return [str(value)]
 
 
 def encode(state: ViewState) -> list[tuple[str, str]]:
     """Query parameters for a state, defaults left out, in a stable order."""
     default = ViewState()
     pairs: list[tuple[str, str]] = []
-    if state.date_from:
-        pairs.append(("from", state.date_from.isoformat()))
-    if state.date_to:
-        pairs.append(("to", state.date_to.isoformat()))
-    for param, (name, _) in _MULTI.items():
-        values = getattr(state, name)
-        if values == getattr(default, name):
+    located = state.lat is not None and state.lon is not None
+    for param in PARAMS:
+        value = getattr(state, param.field)
+        if value is None or value == getattr(default, param.field):
             continue
-        if values:
-            pairs.extend((param, v) for v in values)
-        else:
-            pairs.append((param, ""))  # explicitly none, e.g. every layer switched off
-    if state.lat is not None and state.lon is not None:
-        pairs += [("lat", f"{state.lat:.4f}"), ("lon", f"{state.lon:.4f}")]
-    if state.zoom is not None:
-        pairs.append(("zoom", str(state.zoom)))
-    for param in ("basemap", "measure", "incident"):
-        value = getattr(state, param)
-        if value != getattr(default, param):
-            pairs.append((param, str(value)))
+        if param.key in ("lat", "lon") and not located:
+            continue
+        pairs.extend((param.key, text) for text in format_value(param, value))
     return pairs
 
 
@@ -173,39 +195,37 @@ def decode(
     for param, raw in grouped.items():
         if param in PASSTHROUGH_KEYS:
             continue
-        if param not in PARAMS:
-            skip(param, raw[0], f"unknown parameter (known: {', '.join(PARAMS)})")
+        spec = BY_KEY.get(param)
+        if spec is None:
+            skip(param, raw[0], f"unknown parameter (known: {', '.join(BY_KEY)})")
             continue
-        if param not in _MULTI and len(raw) > 1:
+        if not spec.multi and len(raw) > 1:
             skip(param, raw[1], "given more than once; the first value is used")
         if len(raw) > MAX_REPEATS:
             skip(param, raw[MAX_REPEATS], f"more than {MAX_REPEATS} values; the rest are unused")
             raw = raw[:MAX_REPEATS]
-        if param in _MULTI:
-            name, allowed = _MULTI[param]
+        if spec.multi:
             chosen: list[str] = []
             for value in raw:
                 if value == "" and len(raw) == 1:
                     break  # "?layer=" explicitly selects none
-                # Codes are forgiving about case; vocabularies match exactly, as the
-                # bound widgets that share these parameters do.
-                normal = value.strip().upper() if param in ("region", "country") else value
-                problem = _check_choice(param, normal, allowed, known_regions)
+                normal = value.strip().upper() if param in _UPPER_CASE else value
+                problem = _check_choice(normal, spec.choices, known_regions)
                 if problem:
                     skip(param, value, problem)
                 elif normal not in chosen:
                     chosen.append(normal)
             if chosen or (raw == [""]):
-                values[name] = tuple(chosen)
+                values[spec.field] = tuple(chosen)
             continue
         value = raw[0]
-        parsed, problem = _parse_single(param, value)
-        if not problem and param in ("from", "to") and not first_day <= parsed <= last_day:
+        parsed, problem = _parse_single(spec, value)
+        if not problem and isinstance(parsed, date) and not first_day <= parsed <= last_day:
             problem = f"outside {first_day.isoformat()} to {last_day.isoformat()}"
         if problem:
             skip(param, value, problem)
         else:
-            values[param] = parsed
+            values[spec.field] = parsed
 
     state = _assemble(values, skip)
     return Decoded(state=state, ignored=tuple(ignored))
@@ -223,7 +243,7 @@ def _group(
 
 
 def _check_choice(
-    param: str, value: str, allowed: tuple[str, ...] | None, known: frozenset[str] | None
+    value: str, allowed: tuple[str, ...] | None, known: frozenset[str] | None
 ) -> str | None:
     if len(value) > MAX_VALUE_LENGTH:
         return f"longer than {MAX_VALUE_LENGTH} characters"
@@ -236,7 +256,8 @@ def _check_choice(
     return None
 
 
-def _parse_single(param: str, value: str) -> tuple[object, str | None]:
+def _parse_single(spec: Param, value: str) -> tuple[object, str | None]:
+    param = spec.key
     text = value.strip()
     if len(text) > MAX_VALUE_LENGTH:
         return None, f"longer than {MAX_VALUE_LENGTH} characters"
@@ -260,10 +281,9 @@ def _parse_single(param: str, value: str) -> tuple[object, str | None]:
         if not text.isdigit() or not MIN_ZOOM <= int(text) <= MAX_ZOOM:
             return None, f"not a whole number from {MIN_ZOOM} to {MAX_ZOOM}"
         return int(text), None
-    if param == "basemap":
-        return (text, None) if text in BASEMAPS else (None, f"not one of {', '.join(BASEMAPS)}")
-    if param == "measure":
-        return (text, None) if text in MEASURES else (None, f"not one of {', '.join(MEASURES)}")
+    if spec.choices is not None:
+        allowed = spec.choices
+        return (text, None) if text in allowed else (None, f"not one of {', '.join(allowed)}")
     if param == "incident":
         return (text, None) if _INCIDENT_ID.match(text) else (None, "not an incident id")
     raise AssertionError(param)  # pragma: no cover - PARAMS and this function agree
@@ -271,7 +291,7 @@ def _parse_single(param: str, value: str) -> tuple[object, str | None]:
 
 def _assemble(values: dict[str, object], skip) -> ViewState:
     """Build the state, dropping combinations that make no sense together."""
-    date_from, date_to = values.get("from"), values.get("to")
+    date_from, date_to = values.get("date_from"), values.get("date_to")
     if date_from and date_to and date_to < date_from:
         skip("to", date_to.isoformat(), f"earlier than from={date_from.isoformat()}")
         date_to = None
@@ -280,9 +300,4 @@ def _assemble(values: dict[str, object], skip) -> ViewState:
         present = "lat" if lat is not None else "lon"
         skip(present, str(lat if lat is not None else lon), "lat and lon go together")
         lat = lon = None
-    names = {f.name for f in fields(ViewState)}
-    kwargs = {k: v for k, v in values.items() if k in names}
-    kwargs.update(date_from=date_from, date_to=date_to, lat=lat, lon=lon)
-    kwargs.pop("from", None)
-    kwargs.pop("to", None)
-    return ViewState(**kwargs)
+    return replace(ViewState(**values), date_from=date_from, date_to=date_to, lat=lat, lon=lon)

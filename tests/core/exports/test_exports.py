@@ -18,10 +18,10 @@ from dashboard.core.dataset import Dataset
 from dashboard.core.exports.describe import ExportMeta, subtitle
 from dashboard.core.exports.html import inline_assets, render_html
 from dashboard.core.exports.png import SIZE_PX, Basemap, count_line, extent, render_png
-from dashboard.core.exports.snapshot import snapshot
+from dashboard.core.exports.snapshot import ExportContext, snapshot
 from dashboard.core.exports.tables import neutralise_formulas, to_csv, to_geojson
 from dashboard.core.geo import files as geofiles
-from dashboard.core.maps.build import MapBase
+from dashboard.core.maps.base import MapBase
 from dashboard.core.view import filters
 from dashboard.core.view.state import ViewState
 
@@ -131,9 +131,9 @@ def test_inline_assets_refuses_files_it_does_not_have() -> None:
 
 
 def test_snapshot_rejects_unknown_formats(bundled: Dataset, basemap, map_base) -> None:
+    context = ExportContext(map_base, basemap, "9.9.9", "2025-12-28")
     with pytest.raises(ValueError, match="not one of"):
-        snapshot("pdf", bundled.incidents, ViewState(), META, base=map_base, basemap=basemap,
-                 region_names={})  # fmt: skip
+        snapshot("pdf", bundled.incidents, ViewState(), context, "http://h/")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -10,15 +10,11 @@ import pytest
 
 from dashboard.core.dataset import Dataset
 from dashboard.core.maps.assets import VENDORED, use_local_assets, vendored_path
-from dashboard.core.maps.build import (
-    MapBase,
-    build_map,
-    class_breaks,
-    incident_features,
-    popup_html,
-    region_values,
-    source_links,
-)
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
+from dashboard.core.maps.legend import class_breaks, region_values
+from dashboard.core.maps.markers import incident_features
+from dashboard.core.maps.popups import popup_html, source_links
 from dashboard.core.view.state import ViewState
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 
 from dashboard.core.dataset import Dataset
 from dashboard.core.maps import lod
-from dashboard.core.maps.build import MapBase, build_map
+from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.build import build_map
 from dashboard.core.view.state import ViewState
 from tests.synthetic import jittered
 

@@ -1,0 +1,54 @@
+"""Incidents as the compact GeoJSON the map's incident layer draws."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.maps.popups import popup_html, tooltip_html
+
+
+def incident_features(incidents: pd.DataFrame) -> dict:
+    """Compact GeoJSON of incidents with escaped tooltip and popup HTML."""
+    if incidents.empty:
+        return {"type": "FeatureCollection", "features": []}
+    lat = incidents["latitude"].round(4).to_numpy()
+    lon = incidents["longitude"].round(4).to_numpy()
+    radius = marker_radius(incidents["households_affected"])
+    tips = tooltip_html(incidents)
+    popups = popup_html(incidents)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [x, y]},
+            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "popup": h}
+            | ({"u": 1} if u else {}),
+        }
+        for x, y, i, s, p, r, t, h, u in zip(
+            lon.tolist(),
+            lat.tolist(),
+            incidents["id"].astype(str).tolist(),
+            incidents["attacker"].astype(str).tolist(),
+            incidents["location_precision"].astype(str).tolist(),
+            radius.tolist(),
+            tips,
+            popups,
+            is_user_data(incidents).tolist(),
+            strict=True,
+        )
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def is_user_data(incidents: pd.DataFrame) -> np.ndarray:
+    """Which rows the user brought (column ``origin`` other than "bundled")."""
+    if "origin" not in incidents:
+        return np.zeros(len(incidents), dtype=bool)
+    return (incidents["origin"].fillna("bundled") != "bundled").to_numpy()
+
+
+def marker_radius(households: pd.Series) -> np.ndarray:
+    """Radius in pixels: 6 without a reported figure, growing with log(households)."""
+    values = households.astype("Float64").fillna(0).to_numpy(dtype=float)
+    grow = np.minimum(7.0, 1.6 * np.log10(1.0 + values / 500.0))
+    return np.round(np.where(values > 0, 7.0 + grow, 6.0), 1)

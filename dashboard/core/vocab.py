@@ -1,0 +1,102 @@
+"""Every closed vocabulary of the product, with its words and colours, defined once.
+
+The schema validates against these codes, the URL codec accepts them, the filters
+offer them, and maps, legends, snapshots and summaries label and colour them from
+here: adding a facility type or renaming a side is a change in this file only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import MappingProxyType
+
+WAR_START = date(2022, 2, 24)
+
+#: Attacking sides as stored; ``unknown`` when no side was named.
+SIDES = ("ukraine", "russia", "unknown")
+#: The sides a user filters by (an unknown attacker is never a filter choice).
+ATTACKING_SIDES = ("ukraine", "russia")
+SIDE_NAMES = MappingProxyType({"ukraine": "Ukraine", "russia": "Russia", "unknown": "Unknown"})
+SIDE_LABELS = MappingProxyType(
+    {
+        "ukraine": "Strike by Ukraine",
+        "russia": "Strike by Russia",
+        "unknown": "Attacker not stated",
+    }
+)
+#: Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+SIDE_COLOURS = MappingProxyType({"ukraine": "#0072B2", "russia": "#D55E00", "unknown": "#6E6E6E"})
+
+COUNTRIES = ("UA", "RU", "BY", "MD")
+COUNTRY_NAMES = MappingProxyType(
+    {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
+)
+
+CONFIDENCE = ("confirmed", "claimed", "disputed")
+DATE_PRECISION = ("day", "week", "month")
+LOCATION_PRECISION = ("settlement", "point", "region")
+FACILITY_TYPES = (
+    "power_plant",
+    "thermal_power_plant",
+    "chp",
+    "hydro_power_plant",
+    "nuclear_power_plant_area",
+    "substation",
+    "transmission_line",
+    "refinery",
+    "oil_depot",
+    "oil_terminal",
+    "gas_facility",
+    "pipeline",
+    "fuel_storage",
+    "heating_plant",
+    "other_energy",
+)
+WEAPONS = ("drone", "missile", "drone_and_missile", "glide_bomb", "artillery", "unknown")
+
+#: Map layers and the choropleth's measures, with their words.
+BASEMAPS = ("light", "osm", "offline")
+BASEMAP_LABELS = MappingProxyType(
+    {"light": "Light (tiles)", "osm": "OpenStreetMap (tiles)", "offline": "Offline vector"}
+)
+LAYERS = ("incidents", "choropleth", "heat")
+DEFAULT_LAYERS = ("incidents", "choropleth")
+LAYER_LABELS = MappingProxyType(
+    {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
+)
+MEASURES = ("count", "households")
+MEASURE_LABELS = MappingProxyType({"count": "Incident count", "households": "Households affected"})
+#: The measure as a legend heading.
+MEASURE_TITLES = MappingProxyType(
+    {"count": "Incidents per region", "households": "Households affected"}
+)
+#: Sequential purples (ColorBrewer, colour-blind safe), light to dark.
+CHOROPLETH_COLOURS = ("#efedf5", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
+#: Round thresholds the choropleth's classes are picked from, per measure.
+CLASS_LADDERS = MappingProxyType(
+    {
+        "count": (1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000),
+        "households": (1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000),
+    }
+)
+
+#: The overview of the war's area: centre (lat, lon) and zoom.
+DEFAULT_VIEW = (49.0, 35.0, 5)
+#: Locations are town centres: closer than zoom 13 (~streets) would claim false precision.
+MIN_ZOOM, MAX_ZOOM = 2, 13
+
+TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
+DATA_CREDIT = (
+    "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
+    "Incidents: see each source"
+)
+
+
+def label(code: str) -> str:
+    """A code in words: 'thermal_power_plant' -> 'Thermal power plant'."""
+    return code.replace("_", " ").capitalize()
+
+
+def words(code: str) -> str:
+    """A code in running text: 'drone_and_missile' -> 'drone and missile'."""
+    return code.replace("_", " ")
