@@ -6,6 +6,7 @@ callers treat as read-only.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import streamlit as st
 from dashboard.core.dataset import INCIDENTS_FILE, Dataset, load_bundled, load_geography
 from dashboard.core.exports.snapshot import ExportContext
 from dashboard.core.geo import files as geofiles
+from dashboard.core.ingest import IngestResult, ingest_bytes
 from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
 
@@ -64,3 +66,18 @@ def _export_context(version: str, latest: str) -> ExportContext:
 def offline() -> bool:
     """Offline mode: every asset served locally, vector basemap instead of tiles."""
     return os.environ.get("STRIKEMAP_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def ingested_upload(data: bytes, fmt: str) -> IngestResult:
+    """An uploaded file through the pipeline, once per content and format.
+
+    Raises :class:`TableError` for a file that is not a table. Keyed on the bytes, so
+    a rerun does not parse again; the few most recent files are kept.
+    """
+    return _ingested(hashlib.sha256(data).hexdigest(), fmt, data)
+
+
+@st.cache_resource(show_spinner="Reading and checking the file…", max_entries=4)
+def _ingested(digest: str, fmt: str, _data: bytes) -> IngestResult:
+    """Keyed on ``digest`` (the content's hash) and ``fmt``; ``_data`` is not hashed again."""
+    return ingest_bytes(_data, geography(), fmt=fmt)

@@ -10,9 +10,9 @@ import streamlit as st
 from dashboard import cache
 from dashboard.components import session_data
 from dashboard.core.extract.article import FIELDS, extract, from_rows, to_native_frame
-from dashboard.core.incidents.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
-from dashboard.core.incidents.tables import RawTable
-from dashboard.core.ingest import ingest_table
+from dashboard.core.ingest import ingest_frame
+from dashboard.core.untrusted import markdown
+from dashboard.core.vocab import CONFIDENCE, FACILITY_TYPES, SIDES, WEAPONS
 
 _SUGGESTIONS = "_article_suggestions"
 
@@ -39,7 +39,7 @@ elif suggest:
     try:
         found = extract(text, geo, published=published)
     except ValueError as error:
-        st.error(str(error), icon=":material/event_busy:")
+        st.error(markdown("{}", error), icon=":material/event_busy:")
         found = None
     if found is not None:
         frame = pd.DataFrame([{name: getattr(s, name) for name in FIELDS} for s in found])
@@ -61,9 +61,7 @@ if _SUGGESTIONS in st.session_state:
             disabled=["evidence"],
             column_config={
                 "add": st.column_config.CheckboxColumn("add", help="Keep this incident"),
-                "attacker": st.column_config.SelectboxColumn(
-                    options=["ukraine", "russia", "unknown"]
-                ),
+                "attacker": st.column_config.SelectboxColumn(options=list(SIDES)),
                 "facility_type": st.column_config.SelectboxColumn(options=list(FACILITY_TYPES)),
                 "weapon": st.column_config.SelectboxColumn(options=list(WEAPONS)),
                 "confidence": st.column_config.SelectboxColumn(options=list(CONFIDENCE)),
@@ -80,13 +78,7 @@ if _SUGGESTIONS in st.session_state:
         name = f"article {digest}"
         add_col, download_col = st.columns(2)
         if add_col.button("Add the chosen incidents to the map", disabled=native.empty):
-            table = RawTable(
-                rows=native.assign(row=range(1, len(native) + 1)),
-                ragged=pd.DataFrame(columns=["row", "raw", "reason"]),
-                encoding="utf-8",
-                delimiter=",",
-            )
-            result = ingest_table(table, geo, fmt="native")
+            result = ingest_frame(native, geo)
             if len(result.rejected):
                 st.error("Some suggestions could not be added:")
                 st.dataframe(result.rejected[["row", "reason"]], hide_index=True)

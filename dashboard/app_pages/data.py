@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
+from dashboard.components import summary
 from dashboard.core.view import aggregate
-from dashboard.core.vocab import SIDE_COLOURS
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
@@ -21,10 +21,7 @@ st.title("Data quality and coverage")
 st.caption(f"Dataset v{data.version} · {len(incidents):,} incidents · latest {data.latest_label}")
 
 st.subheader("Incidents per month")
-monthly = aggregate.per_month(incidents).rename(
-    columns={"ukraine": "By Ukraine", "russia": "By Russia"}
-)
-st.bar_chart(monthly, color=[SIDE_COLOURS["ukraine"], SIDE_COLOURS["russia"]], height=260)
+summary.side_chart(aggregate.per_month(incidents), x_label="Month")
 
 st.subheader("Incidents per region")
 regions = aggregate.per_region(incidents)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from dashboard import cache
 from dashboard.components import session_data
 from dashboard.core.incidents.tables import TableError
-from dashboard.core.ingest import FORMATS, IngestResult, ingest_bytes, to_native_csv
+from dashboard.core.ingest import FORMATS, to_native_csv
+from dashboard.core.untrusted import markdown
 
-KEEP_RESULTS = 3
 FORMAT_LABELS = {
     "auto": "Detect from the header",
     "native": "Energy Strike Map schema",
@@ -33,32 +31,19 @@ upload = st.file_uploader(
 fmt = st.selectbox("Format", FORMATS, format_func=FORMAT_LABELS.get, key="upload_format")
 
 if upload is not None:
-    data = upload.getvalue()
-    digest = hashlib.sha256(data).hexdigest()[:12] + fmt
-    # Results are kept per file content, so reruns do not parse again; the last few only.
-    results: dict[str, IngestResult | str] = st.session_state.setdefault("_import_results", {})
-    if digest not in results:
-        while len(results) >= KEEP_RESULTS:
-            results.pop(next(iter(results)))
-        bar = st.progress(0.0, text="Reading the file")
-        try:
-            results[digest] = ingest_bytes(
-                data, geo, fmt=fmt, progress=lambda f, text: bar.progress(f, text=text)
-            )
-        except TableError as error:
-            results[digest] = f"{upload.name} cannot be imported: {error}"
-        except Exception as error:  # a malformed file must never show a traceback
-            results[digest] = f"{upload.name} cannot be imported: {type(error).__name__}: {error}"
-        bar.empty()
-    result = results[digest]
+    try:
+        result = cache.ingested_upload(upload.getvalue(), fmt)
+    except TableError as error:
+        result = markdown("{} cannot be imported: {}", upload.name, error)
     if isinstance(result, str):
         st.error(result, icon=":material/error:")
     else:
         counts = result.counts
         st.success(
-            f"{upload.name}: read as **{result.source_format}**, {counts['input']:,} rows.",
+            markdown("{}: read as **{}**, {} rows.", upload.name, result.source_format,
+                     f"{counts['input']:,}"),
             icon=":material/task_alt:",
-        )
+        )  # fmt: skip
         columns = st.columns(4)
         columns[0].metric("Rows read", f"{counts['input']:,}")
         columns[1].metric("Incidents accepted", f"{counts['accepted']:,}")
@@ -67,7 +52,7 @@ if upload is not None:
         if len(result.accepted):
             on_map = upload.name in session_data.datasets()
             if on_map:
-                st.info(f"{upload.name} is on the map (drawn with a dark ring).")
+                st.info(markdown("{} is on the map (drawn with a dark ring).", upload.name))
             elif st.button("Show the accepted incidents on the map", type="primary"):
                 session_data.add(upload.name, result.accepted, geo)
                 st.switch_page("app_pages/map.py")
@@ -94,7 +79,7 @@ if session_data.datasets():
     st.subheader("Your data in this session")
     for name, frame in list(session_data.datasets().items()):
         left, right = st.columns([4, 1])
-        left.write(f"**{name}**: {len(frame):,} incidents on the map")
+        left.markdown(markdown("**{}**: {} incidents on the map", name, f"{len(frame):,}"))
         if right.button("Remove", key=f"remove_{name}"):
             session_data.remove(name)
             st.rerun()

@@ -37,8 +37,7 @@ def show(incidents: pd.DataFrame, *, key: str = "incident_table") -> str | None:
     """Draw the table; return the id of the selected row, if any."""
     st.subheader(f"Incidents ({len(incidents):,})")
     if incidents.empty:
-        st.info("No incidents match the filters. Widen the date range or clear a filter.")
-        return None
+        return None  # the page says once that nothing matches
     newest = incidents.nlargest(MAX_ROWS, "date") if len(incidents) > MAX_ROWS else incidents
     if len(incidents) > MAX_ROWS:
         st.caption(

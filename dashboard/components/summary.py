@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core.view import aggregate
-from dashboard.core.vocab import SIDE_COLOURS
+from dashboard.core.vocab import ATTACKING_SIDES, SIDE_COLOURS, SIDE_NAMES
 
 
 def show(incidents: pd.DataFrame) -> None:
@@ -33,14 +33,16 @@ def compact(number: int) -> str:
 def timeline(incidents: pd.DataFrame) -> None:
     st.subheader("Incidents per week, by attacking side")
     weekly = aggregate.per_week(incidents)
-    if weekly.empty:
-        st.info("No incidents match the filters.")
-        return
-    weekly = weekly.rename(columns={"ukraine": "By Ukraine", "russia": "By Russia"})
+    if not weekly.empty:  # the page says once that nothing matches
+        side_chart(weekly, x_label="Week")
+
+
+def side_chart(per_period: pd.DataFrame, *, x_label: str) -> None:
+    """Bar chart of incidents per period, one colour per attacking side."""
     st.bar_chart(
-        weekly,
-        color=[SIDE_COLOURS["ukraine"], SIDE_COLOURS["russia"]],
-        x_label="Week",
+        per_period.rename(columns={s: f"By {SIDE_NAMES[s]}" for s in ATTACKING_SIDES}),
+        color=[SIDE_COLOURS[s] for s in ATTACKING_SIDES],
+        x_label=x_label,
         y_label="Incidents",
         height=260,
     )

@@ -9,7 +9,6 @@ all go through :func:`ingest_bytes`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,6 @@ ADAPTERS: dict[str, Adapter] = {
     "native": native.ADAPTER,
 }
 FORMATS = ("auto", *ADAPTERS)
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -62,9 +60,7 @@ def detect_format(columns: set[str]) -> str:
     )
 
 
-def ingest_bytes(
-    data: bytes, geo: Geography, *, fmt: str = "auto", progress: Progress | None = None
-) -> IngestResult:
+def ingest_bytes(data: bytes, geo: Geography, *, fmt: str = "auto") -> IngestResult:
     """Run the whole pipeline on a file's bytes (CSV in any supported format, or GeoJSON).
 
     Raises :class:`TableError` when the file is not a table at all (unreadable,
@@ -72,32 +68,35 @@ def ingest_bytes(
     """
     if fmt not in FORMATS:
         raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    report = progress or (lambda _fraction, _stage: None)
-    report(0.05, "Reading the file")
     table = read_geojson(data) if looks_like_json(data) else read_table(data)
-    return ingest_table(table, geo, fmt=fmt, progress=report)
+    return ingest_table(table, geo, fmt=fmt)
 
 
-def ingest_table(
-    table: RawTable, geo: Geography, *, fmt: str = "auto", progress: Progress | None = None
-) -> IngestResult:
+def ingest_frame(rows: pd.DataFrame, geo: Geography, *, fmt: str = "native") -> IngestResult:
+    """Run the pipeline on rows already in memory (strings, one per column), such as
+    incidents suggested from an article: line numbers count from 1."""
+    table = RawTable(
+        rows=rows.reset_index(drop=True).assign(row=range(1, len(rows) + 1)),
+        ragged=pd.DataFrame(columns=["row", "raw", "reason"]),
+        encoding="utf-8",
+        delimiter=",",
+    )
+    return ingest_table(table, geo, fmt=fmt)
+
+
+def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> IngestResult:
     """Adapt, validate, place and merge rows already read from a file."""
-    report = progress or (lambda _fraction, _stage: None)
     raw = table.rows
     name = detect_format(set(raw.columns)) if fmt == "auto" else fmt
     adapter = ADAPTERS[name]
     missing = adapter.signature - set(raw.columns)
     if missing:
         raise TableError(f"a {name} file needs the column(s) {', '.join(sorted(missing))}")
-    report(0.2, f"Mapping {len(raw):,} {name} rows onto the schema")
     adapted = adapt(raw, adapter)
-    report(0.4, "Checking values")
     validated = schema.validate(
         adapted.native.drop(columns="row"), row_numbers=adapted.native["row"].to_numpy()
     )
-    report(0.6, "Placing incidents on the map")
     placed = place_incidents(validated.accepted, geo)
-    report(0.85, "Merging reports of the same incident")
     merged = merge_duplicates(placed.placed)
     result = merged.incidents
     blank = result["admin1"] == ""
@@ -114,7 +113,6 @@ def ingest_table(
         or [pd.DataFrame(columns=[*raw.columns, "reason"])],
         ignore_index=True,
     )
-    report(1.0, "Done")
     return IngestResult(
         accepted=result.drop(columns="row").reset_index(drop=True),
         rejected=_reason_first(rejected.sort_values("row", kind="stable").reset_index(drop=True)),

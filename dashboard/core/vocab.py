@@ -80,16 +80,17 @@ CLASS_LADDERS = MappingProxyType(
     }
 )
 
+#: The offline basemap's sea and land, on the interactive map and in PNG snapshots alike.
+BASEMAP_SEA, BASEMAP_LAND = "#d4e6f1", "#f4f1ea"
+
 #: The overview of the war's area: centre (lat, lon) and zoom.
 DEFAULT_VIEW = (49.0, 35.0, 5)
 #: Locations are town centres: closer than zoom 13 (~streets) would claim false precision.
 MIN_ZOOM, MAX_ZOOM = 2, 13
 
 TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
-DATA_CREDIT = (
-    "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
-    "Incidents: see each source"
-)
+BASE_CREDIT = "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
+DATA_CREDIT = f"{BASE_CREDIT} · Incidents: see each source"
 
 
 def label(code: str) -> str:

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.dataset import Dataset
 
+from .rendered import plain
 from .test_pages import APP, map_incident_ids
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -50,5 +51,17 @@ def test_an_acled_upload_shows_counts_rejects_and_reaches_the_map(bundled: Datas
 def test_an_unreadable_file_gives_a_message_not_a_traceback() -> None:
     at = upload(import_page(), "junk.csv", b"\x00\x01\x02\x03" * 100)
     assert not at.exception
-    assert "junk.csv cannot be imported" in at.error[0].value
+    assert "junk.csv cannot be imported" in plain(at.error[0].value)
     assert "binary" in at.error[0].value
+
+
+def test_remove_takes_the_users_data_off_the_map(bundled: Dataset) -> None:
+    at = upload(import_page(), "acled_2024.csv", (FIXTURES / "acled_2024.csv").read_bytes())
+    at.button[0].click().run()  # on the map: bundled + 3
+    assert len(map_incident_ids(at)) == len(bundled.incidents) + 3
+    at = at.switch_page("app_pages/import_data.py").run()
+    at.button(key="remove_acled_2024.csv").click().run()
+    assert not at.exception
+    assert not any("acled_2024.csv" in plain(m.value) for m in at.markdown)
+    at = at.switch_page("app_pages/map.py").run()
+    assert len(map_incident_ids(at)) == len(bundled.incidents)

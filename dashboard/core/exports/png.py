@@ -30,7 +30,15 @@ from dashboard.core.maps.lod import (
 from dashboard.core.maps.markers import marker_radius
 from dashboard.core.view import aggregate
 from dashboard.core.view.state import ViewState
-from dashboard.core.vocab import MEASURE_TITLES, SIDE_COLOURS, SIDE_LABELS, TITLE
+from dashboard.core.vocab import (
+    BASE_CREDIT,
+    BASEMAP_LAND,
+    BASEMAP_SEA,
+    MEASURE_TITLES,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    TITLE,
+)
 
 SIZE_PX = (1600, 1000)
 #: Text from data and links is drawn as written: no mathtext ("$...$"), no TeX.
@@ -74,13 +82,38 @@ def render_png(
     # A bare Figure (no pyplot): no global state, safe in Streamlit's threads.
     figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
     axes = figure.add_axes((0.0, 0.07, 1.0, 0.83))
-    xmin, xmax, ymin, ymax = extent(incidents, state, aspect=(width / (height * 0.83)))
+    bounds = extent(incidents, state, aspect=(width / (height * 0.83)))
+    handles = _draw_map(axes, incidents, state, basemap, bounds)
+    axes.legend(
+        handles=_side_handles(sides_present(incidents)) + handles,
+        loc="lower right",
+        fontsize=10,
+        framealpha=0.92,
+        title_fontsize=10,
+        title="Energy infrastructure strikes",
+    )
+    _write_texts(figure, incidents, state, meta, region_names, bounds)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata=_png_metadata(meta))
+    return buffer.getvalue()
+
+
+def _draw_map(
+    axes,
+    incidents: pd.DataFrame,
+    state: ViewState,
+    basemap: Basemap,
+    bounds: tuple[float, float, float, float],
+) -> list:
+    """Sea, land, region shading, borders, incidents, towns and scale bar, bottom to top.
+    Returns the legend handles of the region shading (none when it is off)."""
+    xmin, xmax, ymin, ymax = bounds
     axes.set_xlim(xmin, xmax)
     axes.set_ylim(ymin, ymax)
     axes.set_axis_off()
-    axes.set_facecolor("#d4e6f1")
-    axes.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, color="#d4e6f1", zorder=0))
-    basemap.countries.plot(ax=axes, color="#f4f1ea", linewidth=0, zorder=1)
+    axes.set_facecolor(BASEMAP_SEA)
+    axes.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, color=BASEMAP_SEA, zorder=0))
+    basemap.countries.plot(ax=axes, color=BASEMAP_LAND, linewidth=0, zorder=1)
     handles = (
         _draw_choropleth(axes, incidents, state, basemap) if "choropleth" in state.layers else []
     )
@@ -88,54 +121,44 @@ def render_png(
     basemap.countries.boundary.plot(ax=axes, color="#6f6f6f", linewidth=1.1, zorder=4)
     if "incidents" in state.layers or "heat" in state.layers:
         _draw_incidents(axes, incidents)
-    _draw_towns(axes, basemap.towns, (xmin, xmax, ymin, ymax))
-    _draw_scale_bar(axes, (xmin, xmax, ymin, ymax))
-    handles = _side_handles(sides_present(incidents)) + handles
-    axes.legend(
-        handles=handles,
-        loc="lower right",
-        fontsize=10,
-        framealpha=0.92,
-        title_fontsize=10,
-        title="Energy infrastructure strikes",
-    )
+    _draw_towns(axes, basemap.towns, bounds)
+    _draw_scale_bar(axes, bounds)
+    return handles
+
+
+def _write_texts(
+    figure: Figure,
+    incidents: pd.DataFrame,
+    state: ViewState,
+    meta: ExportMeta,
+    region_names: Mapping[str, str],
+    bounds: tuple[float, float, float, float],
+) -> None:
+    """Title and filters above the map; count, dataset, credits and the link below it."""
+    grey = {"color": "#333333", "va": "center", **PLAIN}
     figure.text(0.012, 0.965, TITLE, fontsize=20, fontweight="bold", va="center", **PLAIN)
-    figure.text(
-        0.012,
-        0.925,
-        subtitle(state, incidents, region_names),
-        fontsize=12.5,
-        va="center",
-        color="#333333",
-        **PLAIN,
-    )
+    figure.text(0.012, 0.925, subtitle(state, incidents, region_names), fontsize=12.5, **grey)
     figure.text(
         0.012,
         0.045,
-        f"{count_line(incidents, (xmin, xmax, ymin, ymax))} · dataset {meta.dataset_label}"
-        " · Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
+        f"{count_line(incidents, bounds)} · dataset {meta.dataset_label} · {BASE_CREDIT}"
         " · Sources: one per incident, in the data export",
         fontsize=9.5,
-        color="#333333",
-        va="center",
-        **PLAIN,
+        **grey,
     )
     figure.text(0.012, 0.018, meta.share_link, fontsize=8.5, color="#0055a0", va="center", **PLAIN)
-    buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=DPI,
-        metadata={
-            "Title": TITLE,
-            "Software": "Energy Strike Map",
-            "Creation Time": meta.exported_at.isoformat(timespec="seconds"),
-            "Dataset version": meta.dataset_version,
-            "Dataset latest incident": meta.dataset_latest,
-            "Source": meta.share_link,
-        },
-    )
-    return buffer.getvalue()
+
+
+def _png_metadata(meta: ExportMeta) -> dict[str, str]:
+    """Text chunks of the PNG: the export time lives here, not in the pixels."""
+    return {
+        "Title": TITLE,
+        "Software": "Energy Strike Map",
+        "Creation Time": meta.exported_at.isoformat(timespec="seconds"),
+        "Dataset version": meta.dataset_version,
+        "Dataset latest incident": meta.dataset_latest,
+        "Source": meta.share_link,
+    }
 
 
 def extent(

@@ -1,10 +1,14 @@
 """Look up settlements and admin-1 regions by name, in any script or spelling.
 
 Candidates are ranked the way GEODATA.md advises: the region and country the
-record gives first, then a match on the place's primary name, exact and then by
-spelling variant (GeoNames alternate names are noisy: Belgorod lists
-"Bilhorod-Dnistrovskyi", Nikopol lists "Sloviansk"), then population. Keys come
-from :mod:`dashboard.core.geo.names`.
+record gives first; then whether the name is a spelling of the place's own
+primary name (exact, or a transliteration variant: Cherkassy, Makiivka); then
+population. Among the places the name spells, the largest wins, whether the
+spelling is its main or an alternate name: a village called "Cherkassy" does not
+beat the city of Cherkasy. Alternate names that are not spellings of the
+primary name (historic names, GeoNames noise: Belgorod lists
+"Bilhorod-Dnistrovskyi", Donetsk lists "Oleksandrivka") rank below every place
+the name does spell. Keys come from :mod:`dashboard.core.geo.names`.
 """
 
 from __future__ import annotations
@@ -103,8 +107,7 @@ class Gazetteer:
         best = max(
             candidates.tolist(),
             key=lambda r: (
-                r in primary,
-                self._primary_skeleton[r] == shape,
+                r in primary or self._primary_skeleton[r] == shape,
                 int(self._population[r]),
             ),
         )

@@ -94,6 +94,44 @@ _SOURCE_SPLIT = r"\s*[|;]\s*|\s+(?=https?://)"
 _URL_LIST = re.compile(rf"^{_URL}(?: \| {_URL})*$", re.IGNORECASE)
 
 
+def _casefold(values: pd.Series) -> pd.Series:
+    return values.str.casefold()
+
+
+def _or(default: str) -> Callable[[pd.Series], pd.Series]:
+    """Case-folded, with a blank cell read as ``default``."""
+    return lambda values: values.str.casefold().replace("", default)
+
+
+#: The closed-vocabulary columns: (column, normalise the raw text, allowed values,
+#: what the message says was expected). Aliases map to codes; unmapped text is NaN.
+_VOCABULARY_CHECKS: tuple[
+    tuple[str, Callable[[pd.Series], pd.Series], tuple[str, ...], str], ...
+] = (
+    (
+        "attacker",
+        lambda v: v.str.casefold().map(_SIDE_ALIASES),
+        SIDES,
+        "a side (ukraine, russia or unknown)",
+    ),
+    (
+        "target_country",
+        lambda v: v.str.casefold().map({**_COUNTRY_ALIASES, "": ""}),
+        ("", *COUNTRIES),
+        f"one of {', '.join(COUNTRIES)}",
+    ),
+    ("facility_type", _casefold, FACILITY_TYPES, f"one of {', '.join(FACILITY_TYPES)}"),
+    ("weapon", _or("unknown"), WEAPONS, f"one of {', '.join(WEAPONS)}"),
+    ("confidence", _or("claimed"), CONFIDENCE, f"one of {', '.join(CONFIDENCE)}"),
+    (
+        "location_precision",
+        _casefold,
+        ("", *LOCATION_PRECISION),
+        f"one of {', '.join(LOCATION_PRECISION)}",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Validated:
     """Outcome of :func:`validate`: typed accepted rows and rejected raw rows."""
@@ -173,47 +211,14 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
         ~precision.isin(DATE_PRECISION),
         lambda v: f"column 'date_precision': value {v!r} is not one of {', '.join(DATE_PRECISION)}",
     )
-
-    attacker = frame["attacker"].str.casefold().map(_SIDE_ALIASES)
-    check(
-        "attacker",
-        attacker.isna(),
-        lambda v: f"column 'attacker': value {v!r} is not a side (ukraine, russia or unknown)",
-    )
-    target = frame["target_country"].str.casefold().map({**_COUNTRY_ALIASES, "": ""})
-    check(
-        "target_country",
-        target.isna(),
-        lambda v: f"column 'target_country': value {v!r} is not one of {', '.join(COUNTRIES)}",
-    )
-
-    facility = frame["facility_type"].str.casefold()
-    check(
-        "facility_type",
-        ~facility.isin(FACILITY_TYPES),
-        lambda v: f"column 'facility_type': value {v!r} is not one of {', '.join(FACILITY_TYPES)}",
-    )
-    weapon = frame["weapon"].str.casefold().replace("", "unknown")
-    check(
-        "weapon",
-        ~weapon.isin(WEAPONS),
-        lambda v: f"column 'weapon': value {v!r} is not one of {', '.join(WEAPONS)}",
-    )
-    confidence = frame["confidence"].str.casefold().replace("", "claimed")
-    check(
-        "confidence",
-        ~confidence.isin(CONFIDENCE),
-        lambda v: f"column 'confidence': value {v!r} is not one of {', '.join(CONFIDENCE)}",
-    )
-    location_precision = frame["location_precision"].str.casefold()
-    check(
-        "location_precision",
-        (location_precision != "") & ~location_precision.isin(LOCATION_PRECISION),
-        lambda v: (
-            f"column 'location_precision': value {v!r} is not one of "
-            f"{', '.join(LOCATION_PRECISION)}"
-        ),
-    )
+    coded = {"date_precision": precision}
+    for column, normalise, allowed, expected in _VOCABULARY_CHECKS:
+        coded[column] = normalise(frame[column])
+        check(
+            column,
+            ~coded[column].isin(allowed),
+            lambda v, c=column, e=expected: f"column {c!r}: value {v!r} is not {e}",
+        )
 
     lat = _numbers(frame["latitude"])
     lon = _numbers(frame["longitude"])
@@ -267,13 +272,8 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 
     good = frame.loc[~bad_rows] if bad_rows.any() else frame
     good["date"] = parsed[~bad_rows]
-    good["date_precision"] = precision[~bad_rows]
-    good["attacker"] = attacker[~bad_rows]
-    good["target_country"] = target[~bad_rows]
-    good["facility_type"] = facility[~bad_rows]
-    good["weapon"] = weapon[~bad_rows]
-    good["confidence"] = confidence[~bad_rows]
-    good["location_precision"] = location_precision[~bad_rows]
+    for column, values in coded.items():
+        good[column] = values[~bad_rows]
     good["latitude"] = lat[~bad_rows]
     good["longitude"] = lon[~bad_rows]
     for column in ("households_affected", "claimed_intercepted"):

@@ -69,116 +69,156 @@ class Placed:
     unplaced: pd.DataFrame
 
 
+@dataclass
+class _Work:
+    """The per-row arrays the placement routes fill in turn (one slot per input row)."""
+
+    iso: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    precision: np.ndarray
+    reason: np.ndarray
+    note: np.ndarray
+    canonical: np.ndarray
+    has_coords: np.ndarray
+    hint: np.ndarray  # the row's region, resolved to an ISO code ("" if none)
+    bad_region: np.ndarray
+    region_only: np.ndarray
+    settlement: np.ndarray
+    named: np.ndarray
+
+    @classmethod
+    def start(cls, frame: pd.DataFrame, regions: RegionIndex) -> _Work:
+        n = len(frame)
+        lat = frame["latitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+        lon = frame["longitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+        hint, bad_region = _region_hints(frame, regions)
+        # A record that says it is known to region level only stays there, even when a
+        # file carries the region's anchor point from an earlier run.
+        given = frame.get("location_precision", pd.Series("", index=frame.index)).astype(str)
+        region_only = (given.to_numpy(dtype=object) == "region") & (hint != "")
+        settlement = frame["settlement"].to_numpy(dtype=object)
+        return cls(
+            iso=np.full(n, "", dtype=object),
+            lat=lat,
+            lon=lon,
+            precision=np.full(n, "", dtype=object),
+            reason=np.full(n, "", dtype=object),
+            note=np.full(n, "", dtype=object),
+            canonical=np.full(n, "", dtype=object),
+            has_coords=~(np.isnan(lat) | np.isnan(lon)) & ~region_only,
+            hint=hint,
+            bad_region=bad_region,
+            region_only=region_only,
+            settlement=settlement,
+            named=(settlement != "") & ~region_only,
+        )
+
+
 def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     """Attach ``admin1_iso``, ``latitude``, ``longitude`` and ``location_precision``."""
     frame = incidents.reset_index(drop=True)  # copy-on-write: the caller's frame is safe
-    n = len(frame)
     for column in ("settlement", "admin1", "admin1_iso", "target_country"):
         if column not in frame:
             frame[column] = ""
         frame[column] = frame[column].fillna("").astype(str)
-    iso = np.full(n, "", dtype=object)
-    lat = frame["latitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
-    lon = frame["longitude"].to_numpy(dtype=float, na_value=np.nan, copy=True)
-    precision = np.full(n, "", dtype=object)
-    reason = np.full(n, "", dtype=object)
-    note = np.full(n, "", dtype=object)
-    has_coords = ~(np.isnan(lat) | np.isnan(lon))
+    work = _Work.start(frame, geo.regions)
+    _by_settlement(work, frame["target_country"].to_numpy(dtype=object), geo.gazetteer)
+    _by_coordinates(work, geo.admin1)
+    _by_region(work, geo.anchors)
+    missing = (work.iso == "") & (work.reason == "")
+    work.reason[missing] = [
+        _unplaced_reason(work.settlement[r], frame["admin1"].iat[r], work.bad_region[r])
+        for r in np.flatnonzero(missing)
+    ]
+    return _assemble(frame, work)
 
-    hint, bad_region = _region_hints(frame, geo.regions)
-    # A record that says it is known to region level only stays there, even when a
-    # file carries the region's anchor point from an earlier run.
-    given = frame.get("location_precision", pd.Series("", index=frame.index)).astype(str)
-    region_only = (given.to_numpy(dtype=object) == "region") & (hint != "")
-    has_coords &= ~region_only
 
-    # 1. settlements: one gazetteer look-up per distinct (name, region, country)
-    settlement = frame["settlement"].to_numpy(dtype=object)
-    country = frame["target_country"].to_numpy(dtype=object)
-    named = (settlement != "") & ~region_only
+def _by_settlement(work: _Work, country: np.ndarray, gazetteer: Gazetteer) -> None:
+    """Route 1: the settlement name, one gazetteer look-up per distinct key."""
+    rows = np.flatnonzero(work.named)
     found = _settlement_matches(
-        geo.gazetteer, settlement[named], hint[named], country[named], has_coords[named]
+        gazetteer, work.settlement[rows], work.hint[rows], country[rows], work.has_coords[rows]
     )
-    canonical = np.full(n, "", dtype=object)
-    rows = np.flatnonzero(named)
     p_lat, p_lon = found["latitude"].to_numpy(), found["longitude"].to_numpy()
-    matched = found["name"].to_numpy() != ""
+    names, codes = found["name"].to_numpy(), found["admin1_iso"].to_numpy()
+    matched = names != ""
     # The stated region may be named loosely (ACLED's "Kyiv" is the oblast): a namesake
     # elsewhere counts only when it lies right at the record's own coordinates.
-    loose = found["loose"].to_numpy()
-    distance = _haversine_km(lat[rows], lon[rows], p_lat, p_lon)
-    matched &= ~(loose & ~(distance <= 25))
-    far = matched & has_coords[rows] & (distance > MISMATCH_KM)
-    for r, name, code, km in zip(
-        rows[far], found["name"][far], found["admin1_iso"][far], distance[far], strict=True
-    ):
-        note[r] = (
-            f"settlement {settlement[r]!r} matched {name} ({code}) {km:.0f} km from the "
+    distance = _haversine_km(work.lat[rows], work.lon[rows], p_lat, p_lon)
+    matched &= ~(found["loose"].to_numpy() & ~(distance <= 25))
+    far = matched & work.has_coords[rows] & (distance > MISMATCH_KM)
+    for r, name, code, km in zip(rows[far], names[far], codes[far], distance[far], strict=True):
+        work.note[r] = (
+            f"settlement {work.settlement[r]!r} matched {name} ({code}) {km:.0f} km from the "
             "given coordinates; coordinates used"
         )
     use = matched & ~far
     target = rows[use]
-    iso[target] = found["admin1_iso"].to_numpy()[use]
-    canonical[target] = found["name"].to_numpy()[use]
-    precision[target] = "settlement"
-    fill = use & ~has_coords[rows]
-    lat[rows[fill]], lon[rows[fill]] = p_lat[fill], p_lon[fill]
+    work.iso[target] = codes[use]
+    work.canonical[target] = names[use]
+    work.precision[target] = "settlement"
+    fill = use & ~work.has_coords[rows]
+    work.lat[rows[fill]], work.lon[rows[fill]] = p_lat[fill], p_lon[fill]
     variant = use & (found["match"].to_numpy() == "variant")
-    for r, name in zip(rows[variant], found["name"].to_numpy()[variant], strict=True):
-        note[r] = f"settlement {settlement[r]!r} matched {name} by spelling variant"
+    for r, name in zip(rows[variant], names[variant], strict=True):
+        work.note[r] = f"settlement {work.settlement[r]!r} matched {name} by spelling variant"
 
-    # 2. coordinates
-    todo = (iso == "") & has_coords
-    if todo.any():
-        iso[todo] = locate_points(lon[todo], lat[todo], geo.admin1)
-        precision[todo] = np.where(settlement[todo] != "", "settlement", "point")
-        missed = todo & (iso == "")
-        reason[missed] = [
-            f"columns 'latitude'/'longitude': point ({lat[r]:.4f}, {lon[r]:.4f}) is not within "
-            f"{COAST_TOLERANCE_KM:.0f} km of any covered region"
-            for r in np.flatnonzero(missed)
-        ]
 
-    # 3. region only
-    todo = (iso == "") & (hint != "") & (reason == "")
-    if todo.any():
-        iso[todo] = hint[todo]
-        anchor = geo.anchors.loc[hint[todo]]
-        lat[todo] = anchor["latitude"].to_numpy()
-        lon[todo] = anchor["longitude"].to_numpy()
-        precision[todo] = "region"
-        # A settlement that is not in the gazetteer was still reported: keep it visible.
-        lost = todo & named & ~region_only
-        note[lost] = [
-            f"settlement {settlement[r]!r} not in the gazetteer; placed at the region"
-            for r in np.flatnonzero(lost)
-        ]
-
-    # 4. nothing to go on
-    missing = (iso == "") & (reason == "")
-    reason[missing] = [
-        _unplaced_reason(settlement[r], frame["admin1"].iat[r], bad_region[r])
-        for r in np.flatnonzero(missing)
+def _by_coordinates(work: _Work, admin1: gpd.GeoDataFrame) -> None:
+    """Route 2: the record's own coordinates, point in polygon (or near a coast)."""
+    todo = (work.iso == "") & work.has_coords
+    if not todo.any():
+        return
+    work.iso[todo] = locate_points(work.lon[todo], work.lat[todo], admin1)
+    work.precision[todo] = np.where(work.settlement[todo] != "", "settlement", "point")
+    missed = todo & (work.iso == "")
+    work.reason[missed] = [
+        f"columns 'latitude'/'longitude': point ({work.lat[r]:.4f}, {work.lon[r]:.4f}) is not "
+        f"within {COAST_TOLERANCE_KM:.0f} km of any covered region"
+        for r in np.flatnonzero(missed)
     ]
 
-    frame["admin1_iso"] = iso
-    frame["latitude"] = lat
-    frame["longitude"] = lon
-    frame["location_precision"] = precision
-    frame["place_note"] = note
-    frame["place_name"] = np.where(canonical != "", canonical, frame["settlement"].to_numpy())
+
+def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
+    """Route 3: the region alone, drawn at its representative point."""
+    todo = (work.iso == "") & (work.hint != "") & (work.reason == "")
+    if not todo.any():
+        return
+    work.iso[todo] = work.hint[todo]
+    anchor = anchors.loc[work.hint[todo]]
+    work.lat[todo] = anchor["latitude"].to_numpy()
+    work.lon[todo] = anchor["longitude"].to_numpy()
+    work.precision[todo] = "region"
+    # A settlement that is not in the gazetteer was still reported: keep it visible.
+    lost = todo & work.named
+    work.note[lost] = [
+        f"settlement {work.settlement[r]!r} not in the gazetteer; placed at the region"
+        for r in np.flatnonzero(lost)
+    ]
+
+
+def _assemble(frame: pd.DataFrame, work: _Work) -> Placed:
+    """Write the routes' results into the frame; the country follows from the region."""
     given_country = frame["target_country"].to_numpy(dtype=object)
-    derived = pd.Series(iso, dtype=object).str[:2].to_numpy(dtype=object)
+    derived = pd.Series(work.iso, dtype=object).str[:2].to_numpy(dtype=object)
     disagree = (given_country != "") & (derived != "") & (given_country != derived)
-    note[disagree] = [
+    work.note[disagree] = [
         f"target_country {given_country[r]!r} differs from the place's country {derived[r]}"
         for r in np.flatnonzero(disagree)
     ]
-    frame["place_note"] = note
+    frame["admin1_iso"] = work.iso
+    frame["latitude"] = work.lat
+    frame["longitude"] = work.lon
+    frame["location_precision"] = work.precision
+    frame["place_note"] = work.note
+    frame["place_name"] = np.where(
+        work.canonical != "", work.canonical, frame["settlement"].to_numpy()
+    )
     frame["target_country"] = derived
-    ok = iso != ""
+    ok = work.iso != ""
     unplaced = frame.loc[~ok]
-    unplaced["reason"] = reason[~ok]
+    unplaced["reason"] = work.reason[~ok]
     return Placed(placed=frame.loc[ok].reset_index(drop=True), unplaced=unplaced)
 
 

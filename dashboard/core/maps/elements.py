@@ -9,13 +9,14 @@ time and payload stay a few per cent of that.
 from __future__ import annotations
 
 import json
+from html import escape
 
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
-from dashboard.core.vocab import SIDE_COLOURS, SIDE_NAMES, SIDES
+from dashboard.core.vocab import BASEMAP_LAND, BASEMAP_SEA, SIDE_COLOURS, SIDE_NAMES, SIDES
 
 CDN = {
     "markercluster_js": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
@@ -247,10 +248,11 @@ class VectorBasemap(Layer):
 var {{ this.get_name() }} = (function () {
   var map = {{ this._parent.get_name() }};
   var group = L.featureGroup();
-  group.on('add', function () { map.getContainer().style.background = '#d4e6f1'; });
+  var colours = {{ this.colours_json }};
+  group.on('add', function () { map.getContainer().style.background = colours.sea; });
   group.on('remove', function () { map.getContainer().style.background = ''; });
   var land = L.geoJSON(null, {
-    style: {color: '#8a8a8a', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1},
+    style: {color: '#8a8a8a', weight: 1, fillColor: colours.land, fillOpacity: 1},
     interactive: false, pane: 'esmBasemap'
   }).addTo(group);
   var lines = L.geoJSON(null, {
@@ -288,7 +290,9 @@ var {{ this.get_name() }} = (function () {
         super().__init__(name=name, overlay=False, control=True, show=show)
         self._name = "VectorBasemap"
         self.source = source
-        self.towns_json = script_json([list(t) for t in towns])
+        # Names become label HTML in the browser: escaped here, like every text from data.
+        self.towns_json = script_json([[escape(t[0]), *t[1:]] for t in towns])
+        self.colours_json = script_json({"sea": BASEMAP_SEA, "land": BASEMAP_LAND})
 
 
 class ChoroplethLayer(Layer):

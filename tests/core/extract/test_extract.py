@@ -15,9 +15,7 @@ import pytest
 
 from dashboard.core.extract.article import (
     FIELDS,
-    Scores,
     Suggestion,
-    evaluate,
     extract,
     to_json,
     to_native_frame,
@@ -26,6 +24,7 @@ from dashboard.core.extract.dates import find_published, resolve_date
 from dashboard.core.extract.text import parse_number, sentences
 from dashboard.core.incidents import schema
 from dashboard.core.join.place import Geography, place_incidents
+from tests.core.extract.scoring import Scores, evaluate
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SEED = ARTICLES / "2025-11-09-voronezh-belgorod.txt"

@@ -32,6 +32,34 @@ def test_primary_name_beats_a_noisy_alternate_name() -> None:
     assert small_gazetteer().lookup("Bilhorod").admin1_iso == "RU-BEL"
 
 
+def test_a_spelling_of_a_larger_town_beats_a_village_of_that_main_name() -> None:
+    """Ukrainka is a village's main name and the alternate spelling of Ukrayinka, six
+    times larger: population decides between places the name spells."""
+    assert small_gazetteer().lookup("Ukrainka").admin1_iso == "UA-32"
+
+
+def test_spelling_variants_are_found_when_no_name_matches_exactly() -> None:
+    places = pd.DataFrame(
+        {
+            "geonameid": [1],
+            "name": ["Mykolaiv"],
+            "country": ["UA"],
+            "admin1_iso": ["UA-48"],
+            "latitude": [46.97],
+            "longitude": [32.0],
+            "population": [470_000],
+            "alternatenames": [""],
+        }
+    )
+    place = Gazetteer(places).lookup("Mikolaiv")
+    assert place is not None and place.name == "Mykolaiv" and place.match == "variant"
+
+
+def test_real_gazetteer_prefers_the_city_a_spelling_names(geo: Geography) -> None:
+    assert geo.gazetteer.lookup("Cherkassy", country="UA").name == "Cherkasy"
+    assert geo.gazetteer.lookup("Oleksandrivka", country="UA").name != "Donetsk"
+
+
 def test_region_hint_is_binding() -> None:
     gazetteer = small_gazetteer()
     assert gazetteer.lookup("Ukrainka", admin1_iso="UA-32").admin1_iso == "UA-32"

@@ -6,17 +6,22 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.core.incidents.schema import CONFIDENCE, FACILITY_TYPES, WEAPONS
 from dashboard.core.view.state import (
-    ATTACKING_SIDES,
-    BASEMAPS,
-    LAYERS,
-    MEASURES,
+    MAX_REPEATS,
     ViewState,
     decode,
     encode,
     parse_query_string,
     to_query_string,
+)
+from dashboard.core.vocab import (
+    ATTACKING_SIDES,
+    BASEMAPS,
+    CONFIDENCE,
+    FACILITY_TYPES,
+    LAYERS,
+    MEASURES,
+    WEAPONS,
 )
 
 REGIONS = ["RU-BEL", "UA-63", "UA-40", "RU-KDA"]
@@ -108,6 +113,15 @@ def test_hostile_input_is_bounded() -> None:
     assert decoded.state.regions == ("UA-63",)
     assert decoded.state.incident is None
     assert all(len(i.value) <= 64 for i in decoded.ignored)
+
+
+def test_repeats_past_the_limit_are_not_read() -> None:
+    """A link repeating a parameter thousands of times costs a bounded amount of work:
+    values past the limit are dropped unread and named once."""
+    hostile = [("region", f"XX-{i}") for i in range(5 * MAX_REPEATS)]
+    decoded = decode(hostile, regions=REGIONS, last_day=TODAY)
+    assert len(decoded.ignored) == MAX_REPEATS + 1
+    assert any(f"more than {MAX_REPEATS} values" in i.reason for i in decoded.ignored)
 
 
 def subset(values) -> st.SearchStrategy:

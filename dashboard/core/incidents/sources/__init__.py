@@ -22,7 +22,7 @@ class Adapter:
     signature: frozenset[str]  # columns whose presence identifies the format
     fields: Mapping[str, str] = field(default_factory=dict)  # native <- source column
     derived: Mapping[str, Derive] = field(default_factory=dict)
-    keep: Callable[[pd.DataFrame], pd.Series] | None = None  # why a row is refused, or None
+    refusals: Callable[[pd.DataFrame], pd.Series] | None = None  # why a row is refused, or None
     origins: Mapping[str, str] = field(default_factory=dict)  # derived native <- source column
     uses: frozenset[str] = frozenset()  # every source column read; absent ones count as empty
 
@@ -51,8 +51,8 @@ def adapt(raw: pd.DataFrame, adapter: Adapter) -> Adapted:
     for target, derive in adapter.derived.items():
         native[target] = derive(frame).fillna("").astype(str)
     refused = pd.DataFrame({"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype=str)})
-    if adapter.keep is not None:
-        reasons = adapter.keep(frame)
+    if adapter.refusals is not None:
+        reasons = adapter.refusals(frame)
         bad = reasons.notna()
         refused = pd.DataFrame({"row": frame.loc[bad, "row"], "reason": reasons[bad]})
         native = native.loc[~bad]

@@ -69,7 +69,7 @@ ADAPTER = Adapter(
             + f["actor2"]
         ),
     },
-    keep=_refuse,
+    refusals=_refuse,
     uses=frozenset(
         (
             "event_id_cnty",

@@ -85,7 +85,7 @@ ADAPTER = Adapter(
             + f["best"]
         ),
     },
-    keep=_refuse,
+    refusals=_refuse,
     uses=frozenset(
         (
             "id",
