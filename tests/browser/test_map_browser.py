@@ -47,7 +47,7 @@ def test_map_loads_offline_with_every_incident(page, server: str, bundled: Datas
 def test_sidebar_filter_changes_the_map(page, server: str, bundled: Dataset) -> None:
     page.goto(server)
     wait_for_shown(map_frame(page), len(bundled.incidents))
-    page.get_by_role("button", name="russia", exact=True).click()
+    page.get_by_role("button", name="Russia", exact=True).click()
     russian = int((bundled.incidents["attacker"] == "russia").sum())
     page.wait_for_function(
         """() => [...document.querySelectorAll('iframe')].some(f => {

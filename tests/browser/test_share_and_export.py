@@ -36,7 +36,7 @@ def test_a_shared_link_reopens_filters_and_map_view(page, server: str, bundled: 
     dates = page.locator('[data-testid="stDateInput"] input')
     assert [dates.nth(0).input_value(), dates.nth(1).input_value()] == ["2025-10-01", "2025-11-30"]
     assert (
-        page.get_by_role("button", name="ukraine", exact=True).get_attribute("aria-pressed")
+        page.get_by_role("button", name="Ukraine", exact=True).get_attribute("aria-pressed")
         == "true"
     )
     assert (

@@ -10,18 +10,19 @@ from dashboard.core.join.place import Geography
 def small_gazetteer() -> Gazetteer:
     places = pd.DataFrame(
         {
-            "geonameid": [1, 2, 3, 4],
-            "name": ["Belgorod", "Bilhorod-Dnistrovskyi", "Ukrainka", "Ukrayinka"],
-            "country": ["RU", "UA", "UA", "UA"],
-            "admin1_iso": ["RU-BEL", "UA-51", "UA-43", "UA-32"],
-            "latitude": [50.6, 46.19, 45.0, 50.14],
-            "longitude": [36.6, 30.34, 34.0, 30.74],
-            "population": [345_000, 48_000, 2_500, 15_000],
+            "geonameid": [1, 2, 3, 4, 5],
+            "name": ["Belgorod", "Bilhorod-Dnistrovskyi", "Ukrainka", "Ukrayinka", "Mykolaiv"],
+            "country": ["RU", "UA", "UA", "UA", "UA"],
+            "admin1_iso": ["RU-BEL", "UA-51", "UA-43", "UA-32", "UA-48"],
+            "latitude": [50.6, 46.19, 45.0, 50.14, 46.97],
+            "longitude": [36.6, 30.34, 34.0, 30.74, 32.0],
+            "population": [345_000, 48_000, 2_500, 15_000, 470_000],
             "alternatenames": [
                 "Bilhorod|Белгород",
                 "Belgorod-Dnestrovsky|Bilhorod",
                 "",
                 "Ukrainka",
+                "",
             ],
         }
     )
@@ -39,19 +40,7 @@ def test_a_spelling_of_a_larger_town_beats_a_village_of_that_main_name() -> None
 
 
 def test_spelling_variants_are_found_when_no_name_matches_exactly() -> None:
-    places = pd.DataFrame(
-        {
-            "geonameid": [1],
-            "name": ["Mykolaiv"],
-            "country": ["UA"],
-            "admin1_iso": ["UA-48"],
-            "latitude": [46.97],
-            "longitude": [32.0],
-            "population": [470_000],
-            "alternatenames": [""],
-        }
-    )
-    place = Gazetteer(places).lookup("Mikolaiv")
+    place = small_gazetteer().lookup("Mikolaiv")
     assert place is not None and place.name == "Mykolaiv" and place.match == "variant"
 
 
