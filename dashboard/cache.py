@@ -18,6 +18,7 @@ from dashboard.core.geo import files as geofiles
 from dashboard.core.ingest import IngestResult, ingest_bytes
 from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
+from dashboard.core.untrusted import markdown
 
 
 @st.cache_resource(show_spinner="Loading boundaries and gazetteer…")
@@ -30,7 +31,9 @@ def bundled() -> Dataset:
     bundled one. Cached per file and modification time, so an edited file is reloaded."""
     path = Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
     if not path.is_file():
-        st.error(f"STRIKEMAP_INCIDENTS={path} is not a file; showing the bundled dataset.")
+        st.error(
+            markdown("STRIKEMAP_INCIDENTS={} is not a file; showing the bundled dataset.", path)
+        )
         path = INCIDENTS_FILE
     return _dataset(str(path), path.stat().st_mtime_ns)
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.components import summary
+from dashboard.core.untrusted import markdown
 from dashboard.core.view import aggregate
 
 COLUMNS = {
@@ -18,18 +19,17 @@ data = cache.bundled()
 incidents = data.incidents
 
 st.title("Data quality and coverage")
-st.caption(f"Dataset v{data.version} · {len(incidents):,} incidents · latest {data.latest_label}")
+st.caption(
+    markdown("Dataset v{} · {} incidents · latest {}", data.version, f"{len(incidents):,}",
+             data.latest_label)
+)  # fmt: skip
 
 st.subheader("Incidents per month")
 summary.side_chart(aggregate.per_month(incidents), x_label="Month")
 
 st.subheader("Incidents per region")
 regions = aggregate.per_region(incidents)
-regions.insert(
-    0,
-    "region",
-    regions.index.map(dict(zip(incidents["admin1_iso"], incidents["admin1_name"], strict=False))),
-)
+regions.insert(0, "region", regions.index.map(cache.geography().region_names))
 regions["households"] = regions["households"].where(regions["households"] > 0)  # none reported
 st.dataframe(
     regions.sort_values("count", ascending=False),

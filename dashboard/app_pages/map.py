@@ -31,8 +31,13 @@ embedded = bool(st.context.is_embedded)
 if not embedded:
     st.title("Energy Strike Map")
 st.caption(
-    f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{data.version} · "
-    f"{len(data.incidents):,} incidents, latest {data.latest_label}"
+    markdown(
+        "Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{} · "
+        "{} incidents, latest {}",
+        data.version,
+        f"{len(data.incidents):,}",
+        data.latest_label,
+    )
 )
 own = len(incidents) - len(data.incidents)
 if own:

@@ -12,9 +12,7 @@ from dashboard.core.dataset import Dataset
 from dashboard.core.maps.assets import VENDORED, use_local_assets, vendored_path
 from dashboard.core.maps.base import MapBase
 from dashboard.core.maps.build import build_map
-from dashboard.core.maps.legend import class_breaks, region_values
-from dashboard.core.maps.markers import incident_features
-from dashboard.core.maps.popups import popup_html, source_links
+from dashboard.core.maps.popups import popup_html
 from dashboard.core.view.state import ViewState
 
 
@@ -32,13 +30,6 @@ def hostile(bundled: Dataset) -> pd.DataFrame:
     return frame
 
 
-def test_every_incident_becomes_one_feature(bundled: Dataset) -> None:
-    features = incident_features(bundled.incidents)["features"]
-    assert len(features) == len(bundled.incidents)
-    assert {f["properties"]["id"] for f in features} == set(bundled.incidents["id"])
-    assert {f["properties"]["s"] for f in features} == {"ukraine", "russia"}
-
-
 def test_text_from_data_is_escaped_in_popups_and_tooltips(bundled: Dataset, map_base) -> None:
     popups = popup_html(hostile(bundled))
     assert "<script>" not in popups[0] and "&lt;script&gt;" in popups[0]
@@ -51,13 +42,6 @@ def test_text_from_data_is_escaped_in_popups_and_tooltips(bundled: Dataset, map_
     assert "</script><" not in html.split("var data = ")[1].split(";\n")[0]
 
 
-def test_source_links_are_labelled_by_outlet() -> None:
-    html = source_links("https://a.example/1 | https://b.example/2", "Outlet A | Outlet B")
-    assert html.count("<a ") == 2 and ">Outlet A</a>" in html and ">Outlet B</a>" in html
-    assert 'rel="noopener noreferrer"' in html
-    assert source_links("", "TASS") == "TASS"
-
-
 def test_layers_follow_the_state(bundled: Dataset, map_base) -> None:
     incidents = bundled.incidents
     everything = render(
@@ -67,16 +51,6 @@ def test_layers_follow_the_state(bundled: Dataset, map_base) -> None:
     assert "Incidents per region" in everything
     bare = render(incidents, map_base, state=ViewState(layers=()))
     assert "L.heatLayer" not in bare and "L.markerClusterGroup" not in bare
-
-
-def test_choropleth_values_and_legend(bundled: Dataset) -> None:
-    values = region_values(bundled.incidents, "count")
-    counts = bundled.incidents["admin1_iso"].value_counts()
-    assert values["UA-63"][0] == f"{counts['UA-63']:,}"
-    assert len(values) == bundled.incidents["admin1_iso"].nunique()
-    classes = class_breaks(pd.Series([1, 3, 7, 25]), "count")
-    assert [c.label for c in classes] == ["1", "2–4", "5–9", "10–19", "20 or more"]
-    assert class_breaks(pd.Series([0]), "count") == []
 
 
 def test_offline_map_references_no_outside_host(bundled: Dataset, map_base) -> None:
@@ -125,11 +99,6 @@ def test_local_assets_refuse_unknown_files(map_base) -> None:
     folium.plugins.Fullscreen().add_to(fmap)
     with pytest.raises(KeyError, match="no local copy"):
         use_local_assets(fmap)
-
-
-def test_geojson_payload_is_valid_json(bundled: Dataset) -> None:
-    data = incident_features(bundled.incidents.head(5))
-    assert json.loads(json.dumps(data))["type"] == "FeatureCollection"
 
 
 def test_town_labels_skip_districts_of_larger_cities(map_base: MapBase) -> None:
