@@ -18,7 +18,7 @@ from dashboard.core.geo import files as geofiles
 from dashboard.core.ingest import IngestResult, ingest_bytes
 from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
-from dashboard.core.untrusted import markdown
+from dashboard.core.untrusted import inert
 
 
 @st.cache_resource(show_spinner="Loading boundaries and gazetteer…")
@@ -31,9 +31,7 @@ def bundled() -> Dataset:
     bundled one. Cached per file and modification time, so an edited file is reloaded."""
     path = Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
     if not path.is_file():
-        st.error(
-            markdown("STRIKEMAP_INCIDENTS={} is not a file; showing the bundled dataset.", path)
-        )
+        st.error(f"STRIKEMAP_INCIDENTS={inert(path)} is not a file; showing the bundled dataset.")
         path = INCIDENTS_FILE
     return _dataset(str(path), path.stat().st_mtime_ns)
 

@@ -11,7 +11,7 @@ from dashboard import cache
 from dashboard.components import session_data
 from dashboard.core.extract.article import FIELDS, extract, from_rows, to_native_frame
 from dashboard.core.ingest import ingest_frame
-from dashboard.core.untrusted import markdown
+from dashboard.core.untrusted import inert
 from dashboard.core.vocab import CONFIDENCE, FACILITY_TYPES, SIDES, WEAPONS
 
 _SUGGESTIONS = "_article_suggestions"
@@ -39,7 +39,7 @@ elif suggest:
     try:
         found = extract(text, geo, published=published)
     except ValueError as error:
-        st.error(markdown("{}", error), icon=":material/event_busy:")
+        st.error(inert(error), icon=":material/event_busy:")
         found = None
     if found is not None:
         frame = pd.DataFrame([{name: getattr(s, name) for name in FIELDS} for s in found])

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.components import summary
-from dashboard.core.untrusted import markdown
+from dashboard.core.untrusted import inert
 from dashboard.core.view import aggregate
 
 COLUMNS = {
@@ -20,9 +20,9 @@ incidents = data.incidents
 
 st.title("Data quality and coverage")
 st.caption(
-    markdown("Dataset v{} · {} incidents · latest {}", data.version, f"{len(incidents):,}",
-             data.latest_label)
-)  # fmt: skip
+    f"Dataset {inert('v' + data.version)} · {len(incidents):,} incidents · "
+    f"latest {data.latest_label}"
+)
 
 st.subheader("Incidents per month")
 summary.side_chart(aggregate.per_month(incidents), x_label="Month")

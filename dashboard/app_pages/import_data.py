@@ -8,7 +8,7 @@ from dashboard import cache
 from dashboard.components import session_data
 from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS, to_native_csv
-from dashboard.core.untrusted import markdown
+from dashboard.core.untrusted import inert
 
 FORMAT_LABELS = {
     "auto": "Detect from the header",
@@ -34,16 +34,15 @@ if upload is not None:
     try:
         result = cache.ingested_upload(upload.getvalue(), fmt)
     except TableError as error:
-        result = markdown("{} cannot be imported: {}", upload.name, error)
+        result = f"{inert(upload.name)} cannot be imported: {inert(error)}"
     if isinstance(result, str):
         st.error(result, icon=":material/error:")
     else:
         counts = result.counts
         st.success(
-            markdown("{}: read as **{}**, {} rows.", upload.name, result.source_format,
-                     f"{counts['input']:,}"),
+            f"{inert(upload.name)} read as **{result.source_format}**, {counts['input']:,} rows.",
             icon=":material/task_alt:",
-        )  # fmt: skip
+        )
         columns = st.columns(4)
         columns[0].metric("Rows read", f"{counts['input']:,}")
         columns[1].metric("Incidents accepted", f"{counts['accepted']:,}")
@@ -52,7 +51,7 @@ if upload is not None:
         if len(result.accepted):
             on_map = upload.name in session_data.datasets()
             if on_map:
-                st.info(markdown("{} is on the map (drawn with a dark ring).", upload.name))
+                st.info(f"{inert(upload.name)} is on the map (drawn with a dark ring).")
             elif st.button("Show the accepted incidents on the map", type="primary"):
                 session_data.add(upload.name, result.accepted, geo)
                 st.switch_page("app_pages/map.py")
@@ -79,7 +78,7 @@ if session_data.datasets():
     st.subheader("Your data in this session")
     for name, frame in list(session_data.datasets().items()):
         left, right = st.columns([4, 1])
-        left.markdown(markdown("**{}**: {} incidents on the map", name, f"{len(frame):,}"))
+        left.markdown(f"{inert(name)}: {len(frame):,} incidents on the map")
         if right.button("Remove", key=f"remove_{name}"):
             session_data.remove(name)
             st.rerun()

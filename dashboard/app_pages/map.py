@@ -14,7 +14,7 @@ from dashboard.components import (
     summary,
     view_state,
 )
-from dashboard.core.untrusted import markdown
+from dashboard.core.untrusted import inert
 from dashboard.core.view import filters as core_filters
 
 data = cache.bundled()
@@ -31,13 +31,8 @@ embedded = bool(st.context.is_embedded)
 if not embedded:
     st.title("Energy Strike Map")
 st.caption(
-    markdown(
-        "Strikes on energy infrastructure in the Russia–Ukraine war · dataset v{} · "
-        "{} incidents, latest {}",
-        data.version,
-        f"{len(data.incidents):,}",
-        data.latest_label,
-    )
+    f"Strikes on energy infrastructure in the Russia–Ukraine war · dataset "
+    f"{inert('v' + data.version)} · {len(data.incidents):,} incidents, latest {data.latest_label}"
 )
 own = len(incidents) - len(data.incidents)
 if own:
@@ -47,7 +42,7 @@ if own:
     )
 for item in view_state.ignored_parameters():
     st.warning(
-        markdown("Link parameter '{}={}' ignored: {}", item.param, item.value, item.reason),
+        f"Link parameter {inert(f'{item.param}={item.value}')} ignored: {item.reason}",
         icon=":material/warning:",
     )
 
