@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,7 +32,6 @@ from dashboard.core.incidents import schema
 from dashboard.core.join.place import Geography, place_incidents
 from dashboard.core.maps.base import MapBase
 from dashboard.core.maps.build import build_map
-from dashboard.core.maps.popups import popup_html
 from dashboard.core.view import filters
 from dashboard.core.view.state import ViewState
 from dashboard.core.vocab import DEFAULT_VIEW, SIDE_COLOURS
@@ -173,7 +173,9 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
 def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
     """The naive map: one folium CircleMarker and Popup per incident, built in a loop."""
     fmap = folium.Map(location=DEFAULT_VIEW[:2], zoom_start=DEFAULT_VIEW[2])
-    popups = popup_html(incidents)
+    popups = [
+        escape(f"{i}: {e}") for i, e in zip(incidents["id"], incidents["effects"], strict=True)
+    ]
     for lat, lon, side, popup in zip(
         incidents["latitude"],
         incidents["longitude"],

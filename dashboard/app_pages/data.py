@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import cache
 from dashboard.components import summary
+from dashboard.core.dataset import dataset_version, known_gaps
 from dashboard.core.untrusted import inert
 from dashboard.core.view import aggregate
+from dashboard.core.vocab import AFFECTED_UNITS, SIDE_COLOURS
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
@@ -24,23 +27,64 @@ st.caption(
     f"latest {data.latest_label}"
 )
 
+checks = aggregate.quality(incidents)
+columns = st.columns(4)
+columns[0].metric("Latest incident", data.latest_label)
+columns[1].metric(
+    "Region-level records",
+    f"{checks.region_level / max(checks.records, 1):.0%}",
+    help=f"{checks.region_level:,} of {checks.records:,} records are placed at their region "
+    "only: no settlement named, or one the gazetteer does not know.",
+)
+columns[2].metric(
+    "Two or more outlets",
+    f"{(checks.outlets['2'] + checks.outlets['3 or more']) / max(checks.records, 1):.0%}",
+    help="Records whose sources come from at least two different outlets.",
+)
+columns[3].metric(
+    "Attack waves",
+    f"{len(data.waves):,}",
+    help="Nights whose launch, interception and outage figures are recorded once, on the "
+    "wave, and not on each site's record.",
+)
+
 st.subheader("Incidents per month")
 summary.side_chart(aggregate.per_month(incidents), x_label="Month")
+
+st.subheader("Sources per record")
+st.caption(
+    "Distinct outlets among each record's sources. Aggregators and mirrors count as outlets "
+    f"here but may never be a record's only source ({checks.secondary_only} records are)."
+)
+st.bar_chart(
+    pd.Series(checks.outlets, name="records").rename_axis("outlets"),
+    x_label="Outlets",
+    y_label="Records",
+    height=200,
+    color=SIDE_COLOURS["unknown"],
+)
+
+gaps = known_gaps()
+if gaps and data.version == dataset_version():
+    st.subheader("Known gaps")
+    st.markdown(gaps)  # the project's own text (data/README.md), not user input
 
 st.subheader("Incidents per region")
 regions = aggregate.per_region(incidents)
 regions.insert(0, "region", regions.index.map(cache.geography().region_names))
-regions["households"] = regions["households"].where(regions["households"] > 0)  # none reported
+for unit in AFFECTED_UNITS:
+    regions[unit] = regions[unit].where(regions[unit] > 0)  # empty: none reported
 st.dataframe(
     regions.sort_values("count", ascending=False),
     width="stretch",
-    column_config={
-        "count": st.column_config.NumberColumn("incidents"),
-        "households": st.column_config.NumberColumn(
-            "households affected",
+    column_config={"count": st.column_config.NumberColumn("incidents")}
+    | {
+        unit: st.column_config.NumberColumn(
+            f"{unit} affected",
             format="localized",
-            help="Sum of reported figures; empty: none reported",
-        ),
+            help=f"Sum of figures reported in {unit}; empty: none reported",
+        )
+        for unit in AFFECTED_UNITS
     },
 )
 
@@ -76,4 +120,17 @@ if len(notes):
         hide_index=True,
         width="stretch",
         column_config=COLUMNS,
+    )
+
+if len(data.waves):
+    st.subheader("Attack waves")
+    st.caption(
+        "One record per night of strikes: what was launched and intercepted as claimed, "
+        "and outages across several regions. Each site struck that night is its own incident."
+    )
+    st.dataframe(
+        data.waves,
+        hide_index=True,
+        width="stretch",
+        column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD")},
     )

@@ -21,7 +21,8 @@ def table_frame(incidents: pd.DataFrame) -> pd.DataFrame:
             "facility": frame["facility_type"].astype(str).str.replace("_", " "),
             "name": frame["facility_name"],
             "weapon": frame["weapon"].astype(str).str.replace("_", " "),
-            "households": frame["households_affected"],
+            "affected": frame["affected_count"],
+            "unit": frame["affected_unit"].astype(str),
             "confidence": frame["confidence"].astype(str),
             "source": frame["source_url"].map(lambda s: (split_sources(s) or [""])[0]),
             "outlet": frame["source_outlet"],
@@ -55,7 +56,9 @@ def show(incidents: pd.DataFrame, *, key: str = "incident_table") -> str | None:
         selection_mode="single-row",
         column_config={
             "source": st.column_config.LinkColumn("source", display_text="open"),
-            "households": st.column_config.NumberColumn("households", format="localized"),
+            "affected": st.column_config.NumberColumn(
+                "affected", format="localized", help="Reported figure, in its own unit"
+            ),
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
         },
     )

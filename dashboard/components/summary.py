@@ -13,12 +13,17 @@ def show(incidents: pd.DataFrame) -> None:
     numbers = aggregate.summary(incidents)
     columns = st.columns(5)
     columns[0].metric("Incidents", f"{numbers.incidents:,}")
-    columns[1].metric("Strikes by Ukraine", f"{numbers.by_ukraine:,}")
-    columns[2].metric("Strikes by Russia", f"{numbers.by_russia:,}")
+    for column, side in zip(columns[1:3], ATTACKING_SIDES, strict=True):
+        column.metric(f"Strikes by {SIDE_NAMES[side]}", f"{numbers.by_side[side]:,}")
+    affected = numbers.affected
+    top = next(iter(affected), None)
     columns[3].metric(
-        "Households affected",
-        compact(numbers.households),
-        help="Sum of reported figures only; most reports give none.",
+        f"{top.capitalize()} cut off" if top else "Cut off",
+        compact(affected[top]) if top else "none reported",
+        help="Sum of the figures reported with the strikes, in their own units, which are "
+        "never added together: "
+        + ("; ".join(f"{n:,} {u}" for u, n in affected.items()) or "none in this view")
+        + ". Most reports give no figure, and a place cut off twice counts twice.",
     )
     columns[4].metric("Regions hit", f"{numbers.regions:,}")
 

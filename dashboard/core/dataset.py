@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -11,11 +11,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.geo import files as geofiles
+from dashboard.core.incidents import waves as waves_module
 from dashboard.core.ingest import IngestResult, ingest_path
 from dashboard.core.join.place import Geography
 from dashboard.core.paths import DATA_DIR
 
 INCIDENTS_FILE = DATA_DIR / "incidents.csv"
+WAVES_FILE = DATA_DIR / "waves.csv"
 CHANGELOG_FILE = DATA_DIR / "CHANGELOG.md"
 
 
@@ -24,6 +26,8 @@ class Dataset:
     incidents: pd.DataFrame
     unplaced: pd.DataFrame
     version: str
+    #: Attack waves the incidents point to (``wave_id``); empty for a user's file.
+    waves: pd.DataFrame = field(default_factory=waves_module.empty)
 
     @property
     def latest(self) -> pd.Timestamp | None:
@@ -57,10 +61,11 @@ def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
         result: IngestResult = ingest_path(path, geo)
         incidents, unplaced = result.accepted, result.rejected
         version = dataset_version() if path == INCIDENTS_FILE else path.name
+    waves = waves_module.load(WAVES_FILE) if path == INCIDENTS_FILE else waves_module.empty()
     incidents = with_region_names(incidents, geo)
     # Marks the bundled rows apart from the user's own (uploads, articles) on the map.
     incidents["origin"] = pd.Categorical.from_codes(np.zeros(len(incidents), np.int8), ["bundled"])
-    return Dataset(incidents=incidents, unplaced=unplaced, version=version)
+    return Dataset(incidents=incidents, unplaced=unplaced, version=version, waves=waves)
 
 
 def write_parquet(incidents: pd.DataFrame, path: Path) -> None:
@@ -102,6 +107,13 @@ def with_region_names(incidents: pd.DataFrame, geo: Geography) -> pd.DataFrame:
         if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):
             out[column] = out[column].fillna("").astype("category")
     return out
+
+
+def known_gaps(readme: Path = DATA_DIR / "README.md") -> str:
+    """The data README's "Known gaps" section (Markdown), as the Data quality page shows it."""
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    match = re.search(r"^## Known gaps\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    return match.group(1).strip() if match else ""
 
 
 def dataset_version(changelog: Path = CHANGELOG_FILE) -> str:

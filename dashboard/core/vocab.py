@@ -64,11 +64,19 @@ DEFAULT_LAYERS = ("incidents", "choropleth")
 LAYER_LABELS = MappingProxyType(
     {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
 )
-MEASURES = ("count", "households")
-MEASURE_LABELS = MappingProxyType({"count": "Incident count", "households": "Households affected"})
+#: Units of a reported figure of those cut off or affected. Reports count households,
+#: customers (абоненти, споживачі: metered connections), residents or people; the units
+#: are never converted into one another or added together.
+AFFECTED_UNITS = ("households", "customers", "residents", "people")
+#: Region shading: incident count, or the reported figures of one unit.
+MEASURES = ("count", *AFFECTED_UNITS)
+MEASURE_LABELS = MappingProxyType(
+    {"count": "Incident count"}
+    | {u: f"{u.capitalize()} affected (reported)" for u in AFFECTED_UNITS}
+)
 #: The measure as a legend heading.
 MEASURE_TITLES = MappingProxyType(
-    {"count": "Incidents per region", "households": "Households affected"}
+    {"count": "Incidents per region"} | {u: f"{u.capitalize()} affected" for u in AFFECTED_UNITS}
 )
 #: Sequential purples (ColorBrewer, colour-blind safe), light to dark.
 CHOROPLETH_COLOURS = ("#efedf5", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
@@ -76,8 +84,8 @@ CHOROPLETH_COLOURS = ("#efedf5", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
 CLASS_LADDERS = MappingProxyType(
     {
         "count": (1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000),
-        "households": (1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000),
     }
+    | {u: (1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000) for u in AFFECTED_UNITS}
 )
 
 #: The offline basemap's sea and land, on the interactive map and in PNG snapshots alike.

@@ -107,6 +107,13 @@ def test_data_quality_page(bundled: Dataset) -> None:
     assert any("Every bundled record" in s.value for s in at.success)
     headers = [h.value for h in at.subheader]
     assert "Incidents per month" in headers and "Records placed at region level only" in headers
+    assert {"Sources per record", "Known gaps", "Attack waves"} <= set(headers)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Latest incident"] == bundled.latest_label
+    region_share = (bundled.incidents["location_precision"] == "region").mean()
+    assert metrics["Region-level records"] == f"{region_share:.0%}"
+    assert metrics["Attack waves"] == f"{len(bundled.waves):,}"
+    assert any("Counts are floors" in m.value for m in at.markdown)
 
 
 def test_about_page_states_borders_and_attribution() -> None:

@@ -6,8 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.core.dataset import INCIDENTS_FILE, Dataset
+from dashboard.core.dataset import INCIDENTS_FILE, WAVES_FILE, Dataset
 from dashboard.core.geo.names import fold
+from dashboard.core.incidents import waves as waves_module
+from dashboard.core.incidents.outlets import is_secondary, source_hosts
 
 
 def test_every_record_is_accepted_and_placed(bundled: Dataset) -> None:
@@ -45,9 +47,8 @@ def test_starter_rows_and_the_article_are_in(bundled: Dataset) -> None:
     voronezh, belgorod = incidents.loc["INC141"], incidents.loc["INC139"]
     assert (voronezh.admin1_iso, f"{voronezh.date:%Y-%m-%d}") == ("RU-VOR", "2025-11-09")
     assert (belgorod.admin1_iso, f"{belgorod.date:%Y-%m-%d}") == ("RU-BEL", "2025-11-08")
-    assert belgorod.households_affected == 20_000
+    assert (belgorod.affected_count, belgorod.affected_unit) == (20_000, "households")
     # The 44 drones were claimed over Bryansk and Rostov regions, not over Voronezh.
-    assert pd.isna(voronezh.claimed_intercepted)
     assert "Bryansk and Rostov" in voronezh.notes
 
 
@@ -66,3 +67,36 @@ def test_coverage(bundled: Dataset) -> None:
     }
     assert set(incidents["confidence"]) == {"confirmed", "claimed", "disputed"}
     assert bundled.version != "unversioned"
+
+
+def test_waves_follow_their_rules_and_every_reference_resolves(bundled: Dataset) -> None:
+    assert waves_module.problems(waves_module.read_waves(WAVES_FILE)) == []
+    incidents = bundled.incidents
+    pointed = set(incidents["wave_id"]) - {""}
+    assert pointed <= set(bundled.waves["wave_id"]), pointed - set(bundled.waves["wave_id"])
+    # A site row of a wave is a strike of that night by that side.
+    waves = bundled.waves.set_index("wave_id")
+    linked = incidents[incidents["wave_id"] != ""]
+    sides = waves.loc[linked["wave_id"], "attacker"].to_numpy()
+    assert (sides == linked["attacker"].astype(str).to_numpy()).all()
+    # A night's figure is on its wave, once, never repeated on its site rows.
+    assert "claimed_intercepted" not in incidents and "households_affected" not in incidents
+
+
+def test_every_figure_carries_its_unit(bundled: Dataset) -> None:
+    incidents = bundled.incidents
+    has_figure = incidents["affected_count"].notna()
+    assert (incidents.loc[has_figure, "affected_unit"] != "").all()
+    assert (incidents.loc[~has_figure, "affected_unit"] == "").all()
+
+
+def test_every_record_rests_on_a_primary_source(bundled: Dataset) -> None:
+    """Aggregators and mirrors may be a second source, never the only one."""
+    hosts = bundled.incidents["source_url"].map(source_hosts)
+    only_secondary = hosts.map(lambda h: all(is_secondary(x) for x in h))
+    assert not only_secondary.any(), bundled.incidents.loc[only_secondary, "id"].tolist()
+
+
+def test_most_records_have_two_independent_sources(bundled: Dataset) -> None:
+    outlets = bundled.incidents["source_url"].map(lambda s: len(set(source_hosts(s))))
+    assert (outlets >= 2).mean() >= 0.70

@@ -222,7 +222,7 @@ def _draw_incidents(axes, incidents: pd.DataFrame) -> None:
     if incidents.empty:
         return
     x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
-    size = (marker_radius(incidents["households_affected"]) * 1.5) ** 2
+    size = (marker_radius(incidents["affected_count"]) * 1.5) ** 2
     colour = incidents["attacker"].astype(str).map(SIDE_COLOURS).to_numpy()
     region = (incidents["location_precision"] == "region").to_numpy()
     order = np.argsort(-size, kind="stable")  # small markers on top of large ones

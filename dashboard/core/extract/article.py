@@ -49,7 +49,8 @@ FIELDS = (
     "weapon",
     "date",
     "date_precision",
-    "households_affected",
+    "affected_count",
+    "affected_unit",
     "claimed_intercepted",
     "confidence",
     "evidence",
@@ -73,7 +74,8 @@ class Suggestion:
     weapon: str
     date: date
     date_precision: str
-    households_affected: int | None
+    affected_count: int | None
+    affected_unit: str
     claimed_intercepted: int | None
     confidence: str
     evidence: str
@@ -134,12 +136,18 @@ def to_native_frame(suggestions: Iterable[Suggestion]) -> pd.DataFrame:
                 "facility_name": "",
                 "weapon": s.weapon,
                 "effects": rules.effects([s.evidence]),
-                "households_affected": _text(s.households_affected),
-                "claimed_intercepted": _text(s.claimed_intercepted),
+                "affected_count": _text(s.affected_count),
+                "affected_unit": s.affected_unit if s.affected_count is not None else "",
+                "wave_id": "",
                 "confidence": s.confidence,
                 "source_url": "",
                 "source_outlet": SOURCE_OUTLET,
-                "notes": f"suggested from article text: {s.evidence}",
+                "notes": f"suggested from article text: {s.evidence}"
+                + (
+                    f"; interception claim: {s.claimed_intercepted}"
+                    if s.claimed_intercepted is not None
+                    else ""
+                ),
             }
         )
     return pd.DataFrame(rows, columns=list(schema.COLUMNS), dtype=str)
@@ -162,7 +170,7 @@ def from_rows(rows: pd.DataFrame) -> list[Suggestion]:
             Suggestion(
                 **{name: "" if pd.isna(row[name]) else str(row[name]) for name in _TEXT_FIELDS},
                 date=day,
-                households_affected=number(row["households_affected"]),
+                affected_count=number(row["affected_count"]),
                 claimed_intercepted=number(row["claimed_intercepted"]),
             )
         )
@@ -170,7 +178,7 @@ def from_rows(rows: pd.DataFrame) -> list[Suggestion]:
 
 
 _TEXT_FIELDS = tuple(
-    f for f in FIELDS if f not in ("date", "households_affected", "claimed_intercepted")
+    f for f in FIELDS if f not in ("date", "affected_count", "claimed_intercepted")
 )
 
 
@@ -211,7 +219,7 @@ def _suggest(
     if side is None:
         side = by_place or "unknown"
     when = event.date or (None if event.separate else lead) or undated(published)
-    households = next((h for t in texts if (h := rules.households(t)) is not None), None)
+    figure = next((h for t in texts if (h := rules.affected(t)) is not None), None)
     evidence = " ".join(parsed[i].text for i in sorted({*event.content, *event.claims}))
     return Suggestion(
         settlement=event.place.settlement,
@@ -222,7 +230,8 @@ def _suggest(
         weapon=weapon,
         date=when.value,
         date_precision=when.precision,
-        households_affected=households,
+        affected_count=figure[0] if figure else None,
+        affected_unit=figure[1] if figure else "",
         claimed_intercepted=event.intercepted,
         confidence=confidence,
         evidence=evidence,

@@ -139,10 +139,21 @@ _WEAPONS = {
     "artillery": re.compile(r"\bshell(?:s|ed|ing)\b|\bartillery\b|\bMLRS\b|\bmortars?\b", _I),
 }
 _HOUSEHOLDS = re.compile(
-    rf"(?P<n>{NUMBER_PATTERN})\s+(?:[a-z]+\s+){{0,2}}?(?:households|homes|customers|"
+    rf"(?P<n>{NUMBER_PATTERN})\s+(?:[a-z]+\s+){{0,2}}?(?P<unit>households|homes|customers|"
     r"consumers|subscribers|residents|families|people)\b",
     _I,
 )
+#: The word a report uses -> the unit it is recorded in (never converted further).
+_UNIT_WORDS = {
+    "households": "households",
+    "homes": "households",
+    "families": "households",
+    "customers": "customers",
+    "consumers": "customers",
+    "subscribers": "customers",
+    "residents": "residents",
+    "people": "people",
+}
 _AFFECTED = re.compile(r"\baffected\b|\bwithout\b|\bcut\w*|\blost\b|\bdisconnected\b", _I)
 _INTERCEPT_VERB = r"(?:intercepted|destroyed|shot\s+down|downed|neutrali[sz]ed|repelled)"
 _INTERCEPTION = re.compile(
@@ -225,7 +236,7 @@ def is_eventish(text: str) -> bool:
         is_strike(text)
         or is_energy(text)
         or bool(_EFFECTS.search(text))
-        or households(text) is not None
+        or affected(text) is not None
     )
 
 
@@ -281,12 +292,15 @@ def official_confirms(
     return bool(company and company.search(text))
 
 
-def households(text: str) -> int | None:
-    """Households, homes or customers left without supply, as reported."""
+def affected(text: str) -> tuple[int, str] | None:
+    """A figure of those left without supply and its unit ("households", "customers",
+    "residents", "people"), as reported."""
     if not _AFFECTED.search(text):
         return None
     match = _HOUSEHOLDS.search(text)
-    return None if match is None else parse_number(match["n"])
+    if match is None:
+        return None
+    return parse_number(match["n"]), _UNIT_WORDS[match["unit"].lower()]
 
 
 def interception_counts(text: str) -> list[tuple[int, int]] | None:

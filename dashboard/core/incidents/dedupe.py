@@ -1,8 +1,10 @@
 """Several reports of one strike become one incident with all their sources.
 
 Two records are the same incident when they share the day, the place (the
-settlement in any spelling or script, else the region) and the facility type. Records
-known only to the week or month are never merged: they may be different strikes.
+settlement in any spelling or script, else the region), the facility type and the
+facility's name when they give one (in any spelling): two depots hit in one town on
+one night are two incidents. Records known only to the week or month are never
+merged: they may be different strikes.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     # The gazetteer's name when the settlement was found, so Kharkov and Kharkiv meet.
     place = frame.get("place_name", frame["settlement"]).fillna("").map(skeleton)
     place = place.where(place != "", frame["admin1_iso"])
+    site = frame["facility_name"].fillna("").astype(str).map(skeleton)
     key = pd.Series(
-        list(zip(frame["date"], place, frame["facility_type"].astype(str), strict=True)),
+        list(zip(frame["date"], place, frame["facility_type"].astype(str), site, strict=True)),
         index=frame.index,
     )
     eligible = frame["date_precision"].astype(str) == "day"
@@ -61,8 +64,14 @@ def _combine(group: pd.DataFrame) -> pd.Series:
     row["source_url"] = SOURCE_SEPARATOR.join(k for k in pairs if k.startswith("http"))
     row["source_outlet"] = SOURCE_SEPARATOR.join(pairs.values())
     row["effects"] = max(group["effects"].fillna("").astype(str), key=len)
-    for column in ("households_affected", "claimed_intercepted"):
-        row[column] = group[column].max()
+    # The largest reported figure, with its own unit (figures are never converted).
+    figures = group.dropna(subset=["affected_count"])
+    if len(figures):
+        top = figures["affected_count"].astype("Int64").idxmax()
+        row["affected_count"], row["affected_unit"] = group.loc[
+            top, ["affected_count", "affected_unit"]
+        ]
+    row["wave_id"] = next((w for w in group["wave_id"].fillna("").astype(str) if w), "")
     others = ", ".join(group["id"].iloc[1:].astype(str))
     row["merged_ids"] = others
     note = f"merged reports: {others}"

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.vocab import (
+    AFFECTED_UNITS,
     CONFIDENCE,
     COUNTRIES,
     DATE_PRECISION,
@@ -46,8 +47,9 @@ COLUMNS = (
     "facility_name",
     "weapon",
     "effects",
-    "households_affected",
-    "claimed_intercepted",
+    "affected_count",
+    "affected_unit",
+    "wave_id",
     "confidence",
     "source_url",
     "source_outlet",
@@ -86,6 +88,28 @@ _COUNTRY_ALIASES = {
     "md": "MD",
     "mda": "MD",
     "moldova": "MD",
+}
+#: How reports name the unit of a figure; unmapped words are rejected, never guessed.
+_UNIT_ALIASES = {
+    "": "",
+    **{u: u for u in ("households", "customers", "residents", "people")},
+    "household": "households",
+    "homes": "households",
+    "customer": "customers",
+    "subscribers": "customers",
+    "consumers": "customers",
+    "абоненти": "customers",
+    "абонентов": "customers",
+    "абонентів": "customers",
+    "споживачі": "customers",
+    "споживачів": "customers",
+    "домохозяйств": "households",
+    "домогосподарств": "households",
+    "жителей": "residents",
+    "жителів": "residents",
+    "мешканців": "residents",
+    "людей": "people",
+    "person": "people",
 }
 _DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _URL = r"https?://[^\s<>\"'|;]+"
@@ -128,6 +152,12 @@ _VOCABULARY_CHECKS: tuple[
         _casefold,
         ("", *LOCATION_PRECISION),
         f"one of {', '.join(LOCATION_PRECISION)}",
+    ),
+    (
+        "affected_unit",
+        lambda v: v.str.casefold().map(_UNIT_ALIASES),
+        ("", *AFFECTED_UNITS),
+        f"one of {', '.join(AFFECTED_UNITS)}",
     ),
 )
 
@@ -237,15 +267,31 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
         "latitude", half, lambda v: "columns 'latitude'/'longitude': only one of the two is given"
     )
 
-    for column in ("households_affected", "claimed_intercepted"):
-        values = _numbers(frame[column].str.replace(r"[,\s_]", "", regex=True))
-        given = frame[column] != ""
-        bad = given & (values.isna() | (values < 0) | (values % 1 != 0))
-        check(
-            column,
-            bad,
-            lambda v, c=column: f"column {c!r}: value {v!r} is not a whole number ≥ 0",
-        )
+    count = _numbers(frame["affected_count"].str.replace(r"[,\s_]", "", regex=True))
+    given = frame["affected_count"] != ""
+    check(
+        "affected_count",
+        given & (count.isna() | (count < 0) | (count % 1 != 0)),
+        lambda v: f"column 'affected_count': value {v!r} is not a whole number ≥ 0",
+    )
+    check(
+        "affected_count",
+        given & (coded["affected_unit"] == ""),
+        lambda v: (
+            f"column 'affected_count': value {v!r} has no unit in 'affected_unit' "
+            f"(one of {', '.join(AFFECTED_UNITS)})"
+        ),
+    )
+    check(
+        "affected_unit",
+        ~given & (coded["affected_unit"] != ""),
+        lambda v: f"column 'affected_unit': value {v!r} is given without an 'affected_count'",
+    )
+    check(
+        "wave_id",
+        frame["wave_id"].str.len() > 64,
+        lambda v: f"column 'wave_id': value {v[:64]!r}… is longer than 64 characters",
+    )
 
     urls = (
         frame["source_url"]
@@ -276,8 +322,7 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
         good[column] = values[~bad_rows]
     good["latitude"] = lat[~bad_rows]
     good["longitude"] = lon[~bad_rows]
-    for column in ("households_affected", "claimed_intercepted"):
-        good[column] = _numbers(good[column].str.replace(r"[,\s_]", "", regex=True))
+    good["affected_count"] = count[~bad_rows]
     good["source_url"] = urls[~bad_rows]
     good.insert(0, "row", row_numbers[~bad_rows])
     return Validated(accepted=_typed(good), rejected=rejected.reset_index(drop=True))
@@ -316,10 +361,10 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         ("facility_type", FACILITY_TYPES),
         ("weapon", WEAPONS),
         ("confidence", CONFIDENCE),
+        ("affected_unit", ("", *AFFECTED_UNITS)),
     ):
         out[column] = pd.Categorical(out[column], categories=values)
     for column in ("latitude", "longitude"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
-    for column in ("households_affected", "claimed_intercepted"):
-        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+    out["affected_count"] = pd.to_numeric(out["affected_count"], errors="coerce").astype("Int64")
     return out.reset_index(drop=True)

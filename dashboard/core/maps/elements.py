@@ -16,7 +16,15 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
-from dashboard.core.vocab import BASEMAP_LAND, BASEMAP_SEA, SIDE_COLOURS, SIDE_NAMES, SIDES
+from dashboard.core.maps.popups import POPUP_FIELDS
+from dashboard.core.vocab import (
+    BASEMAP_LAND,
+    BASEMAP_SEA,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    SIDE_NAMES,
+    SIDES,
+)
 
 CDN = {
     "markercluster_js": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
@@ -50,9 +58,9 @@ class IncidentLayer(JSCSSMixin, Layer):
     """Incidents as circle markers in one clustered GeoJSON layer, plus aggregated cells.
 
     Feature properties (kept short, they travel with every point): ``id``, ``s``
-    (side), ``p`` (precision), ``r`` (radius), ``u`` (user's own), ``tip`` and
-    ``popup`` (HTML already escaped by the caller). ``cells`` are counts the
-    server aggregated (see :mod:`dashboard.core.maps.lod`). Clusters and cells show a
+    (side), ``p`` (precision), ``r`` (radius), ``u`` (user's own), ``tip`` (text) and
+    ``q`` (the popup's values, see :mod:`dashboard.core.maps.popups`). ``cells`` are
+    counts the server aggregated (see :mod:`dashboard.core.maps.lod`). Clusters and cells show a
     ring split by attacking side.
     """
 
@@ -92,6 +100,45 @@ var {{ this.get_name() }} = (function () {
       className: 'esm-cluster-icon', iconSize: L.point(size, size)
     });
   }
+  // Popups are built here from plain values, as text nodes: no data is read as HTML.
+  var fields = {{ this.fields_json }}, labels = {{ this.labels_json }};
+  function text(tag, value, cls) {
+    var node = document.createElement(tag);
+    if (value !== undefined && value !== null) { node.textContent = value; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function popup(p) {
+    var q = p.q, box = text('div', null, 'esm-popup'), head = text('p', null, 'esm-' + p.s);
+    box.setAttribute('data-incident', p.id);
+    head.appendChild(text('b', labels[p.s] || p.s));
+    head.appendChild(document.createTextNode(' \u00b7 '));
+    head.appendChild(text('code', p.id));
+    box.appendChild(head);
+    var table = text('table');
+    fields.forEach(function (label, i) {
+      if (!q[i]) { return; }
+      var row = text('tr'), cell = text('td', q[i]);
+      if (i === 1 && q[8]) { cell.appendChild(text('em', ' (region-level location)')); }
+      row.appendChild(text('th', label));
+      row.appendChild(cell);
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    var sources = text('p');
+    sources.appendChild(text('b', 'Sources:'));
+    sources.appendChild(document.createTextNode(' '));
+    var links = q[9].filter(function (l) { return /^https?:[/][/]/i.test(l[0]); });
+    if (!links.length) { sources.appendChild(document.createTextNode(q[10] || 'none given')); }
+    links.forEach(function (l, i) {
+      if (i) { sources.appendChild(document.createTextNode(' \u00b7 ')); }
+      var a = text('a', l[1]);
+      a.href = l[0]; a.target = '_blank'; a.rel = 'noopener noreferrer';
+      sources.appendChild(a);
+    });
+    box.appendChild(sources);
+    return box;
+  }
   var clusters = L.markerClusterGroup({
     showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
     removeOutsideVisibleBounds: false,
@@ -115,9 +162,10 @@ var {{ this.get_name() }} = (function () {
       });
     },
     onEachFeature: function (feature, layer) {
-      layer.bindPopup(feature.properties.popup, {maxWidth: 380});
-      layer.bindTooltip(feature.properties.tip);
-      byId[feature.properties.id] = layer;
+      var p = feature.properties;
+      layer.bindPopup(function () { return popup(p); }, {maxWidth: 380});
+      layer.bindTooltip(text('span', p.tip));
+      byId[p.id] = layer;
     }
   }).eachLayer(function (layer) { clusters.addLayer(layer); });
   // Server-side aggregates: [lat, lon, count, then one count per side in the order of
@@ -181,6 +229,8 @@ var {{ this.get_name() }} = (function () {
             for side, colour in SIDE_COLOURS.items()
         )
         self.selected_json = script_json(selected)
+        self.fields_json = script_json(list(POPUP_FIELDS))
+        self.labels_json = script_json(dict(SIDE_LABELS))
 
 
 class GeoSource(MacroElement):

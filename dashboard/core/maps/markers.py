@@ -5,23 +5,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.core.maps.popups import popup_html, tooltip_html
+from dashboard.core.maps.popups import popup_rows, tooltip_text
 
 
 def incident_features(incidents: pd.DataFrame) -> dict:
-    """Compact GeoJSON of incidents with escaped tooltip and popup HTML."""
+    """Compact GeoJSON of incidents with their tooltip text and popup values."""
     if incidents.empty:
         return {"type": "FeatureCollection", "features": []}
     lat = incidents["latitude"].round(4).to_numpy()
     lon = incidents["longitude"].round(4).to_numpy()
-    radius = marker_radius(incidents["households_affected"])
-    tips = tooltip_html(incidents)
-    popups = popup_html(incidents)
+    radius = marker_radius(incidents["affected_count"])
+    tips = tooltip_text(incidents)
+    popups = popup_rows(incidents)
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [x, y]},
-            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "popup": h}
+            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "q": h}
             | ({"u": 1} if u else {}),
         }
         for x, y, i, s, p, r, t, h, u in zip(
@@ -47,8 +47,9 @@ def is_user_data(incidents: pd.DataFrame) -> np.ndarray:
     return (incidents["origin"].fillna("bundled") != "bundled").to_numpy()
 
 
-def marker_radius(households: pd.Series) -> np.ndarray:
-    """Radius in pixels: 6 without a reported figure, growing with log(households)."""
-    values = households.astype("Float64").fillna(0).to_numpy(dtype=float)
+def marker_radius(affected: pd.Series) -> np.ndarray:
+    """Radius in pixels: 6 without a reported figure, growing with its logarithm (whatever
+    its unit: the size shows magnitude; popups and sums keep the units apart)."""
+    values = affected.astype("Float64").fillna(0).to_numpy(dtype=float)
     grow = np.minimum(7.0, 1.6 * np.log10(1.0 + values / 500.0))
     return np.round(np.where(values > 0, 7.0 + grow, 6.0), 1)

@@ -1,22 +1,25 @@
 """What a reader sees on hover and click: one tooltip line and one popup per incident.
 
-Every text from the data is escaped; only http(s) sources become links.
+Sent as plain values; the browser writes them as text nodes, so no text from the data
+is ever read as HTML, and only http(s) sources become links.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
 from dashboard.core.incidents.schema import split_sources
-from dashboard.core.vocab import SIDE_COLOURS, SIDE_LABELS
+from dashboard.core.vocab import words
+
+#: What a popup lists, in order; the browser labels each field (see ``elements.py``).
+POPUP_FIELDS = ("Date", "Place", "Facility", "Type", "Weapon", "Effects", "Cut off", "Confidence")
 
 
-def tooltip_html(incidents: pd.DataFrame) -> list[str]:
-    """One line per incident: date, place, facility (escaped)."""
+def tooltip_text(incidents: pd.DataFrame) -> list[str]:
+    """One line per incident: date, place, facility (plain text; the browser never
+    parses it as HTML)."""
     return [
-        f"{d:%Y-%m-%d} · {escape(place)} · {escape(facility.replace('_', ' '))}"
+        f"{d:%Y-%m-%d} · {place} · {words(facility)}"
         for d, place, facility in zip(
             incidents["date"],
             place_label(incidents),
@@ -26,85 +29,53 @@ def tooltip_html(incidents: pd.DataFrame) -> list[str]:
     ]
 
 
-def popup_html(incidents: pd.DataFrame) -> list[str]:
-    """Popup per incident: every text escaped; only http(s) sources become links."""
+def popup_rows(incidents: pd.DataFrame) -> list[list]:
+    """Per incident, the popup's values in :data:`POPUP_FIELDS` order, then whether the
+    place is known to region only, the sources as [link, outlet] pairs (http(s) only)
+    and the outlets' text for a record without links. Plain text: the browser builds
+    the popup with text nodes, so nothing in the data is ever read as HTML, and the
+    markup is not sent once per incident."""
+    precision = incidents["date_precision"].astype(str)
+    day = incidents["date"].dt.strftime("%Y-%m-%d")
+    when = day.where(precision == "day", day.str[:7] + " (" + precision + ")")
+    count = incidents["affected_count"].astype("Float64")
+    cut_off = [
+        "" if pd.isna(n) or n <= 0 else f"{int(n):,} {unit} (reported)"
+        for n, unit in zip(count, incidents["affected_unit"].astype(str), strict=True)
+    ]
+    facility = incidents["facility_type"].astype(str)
+    name = incidents["facility_name"].fillna("").astype(str)
     columns = [
-        incidents["id"].astype(str),
-        incidents["date"].dt.strftime("%Y-%m-%d"),
-        incidents["date_precision"].astype(str),
-        incidents["attacker"].astype(str),
+        when,
         place_label(incidents),
-        incidents["location_precision"].astype(str),
-        incidents["facility_type"].astype(str),
-        incidents["facility_name"].fillna("").astype(str),
-        incidents["weapon"].astype(str),
+        name.where(name != "", facility.map(words)),
+        facility.map(words),
+        incidents["weapon"].astype(str).str.replace("_", " and "),
         incidents["effects"].fillna("").astype(str),
-        incidents["households_affected"].astype("Float64"),
+        cut_off,
         incidents["confidence"].astype(str),
-        incidents["source_url"].fillna("").astype(str),
+        (incidents["location_precision"].astype(str) == "region").astype(int),
+        [
+            source_pairs(u, o)
+            for u, o in zip(
+                incidents["source_url"].fillna(""),
+                incidents["source_outlet"].fillna(""),
+                strict=True,
+            )
+        ],
         incidents["source_outlet"].fillna("").astype(str),
     ]
-    return [_popup(*row) for row in zip(*columns, strict=True)]
+    return [list(row) for row in zip(*columns, strict=True)]
 
 
-def _popup(
-    incident_id: str,
-    day: str,
-    date_precision: str,
-    side: str,
-    place: str,
-    precision: str,
-    facility: str,
-    facility_name: str,
-    weapon: str,
-    effects: str,
-    households: float,
-    confidence: str,
-    urls: str,
-    outlets: str,
-) -> str:
-    when = day[:7] if date_precision == "month" else day
-    where = f"{escape(place)}" + (
-        " <em>(region-level location)</em>" if precision == "region" else ""
-    )
-    rows = [
-        (
-            "Date",
-            escape(when) + ("" if date_precision == "day" else f" ({escape(date_precision)})"),
-        ),
-        ("Place", where),
-        ("Facility", escape(facility_name or facility.replace("_", " "))),
-        ("Type", escape(facility.replace("_", " "))),
-        ("Weapon", escape(weapon.replace("_", " and "))),
-        ("Effects", escape(effects)),
-    ]
-    if not pd.isna(households) and households > 0:
-        rows.append(("Households", f"{int(households):,}"))
-    rows.append(("Confidence", escape(confidence)))
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows if v)
-    side_class = side if side in SIDE_COLOURS else "unknown"
-    return (
-        f'<div class="esm-popup" data-incident="{escape(incident_id)}">'
-        f'<p class="esm-{side_class}"><b>{escape(SIDE_LABELS.get(side, side))}</b> · '
-        f"<code>{escape(incident_id)}</code></p><table>{body}</table>"
-        f"<p><b>Sources:</b> {source_links(urls, outlets)}</p></div>"
-    )
-
-
-def source_links(urls: str, outlets: str) -> str:
-    """Escaped links for http(s) sources, in order, labelled with their outlet."""
-    links = [u for u in split_sources(urls) if u.lower().startswith(("http://", "https://"))]
+def source_pairs(urls: str, outlets: str) -> list[list[str]]:
+    """[link, label] for each http(s) source, in order, labelled with its outlet."""
     names = [o.strip() for o in outlets.split("|")] if outlets else []
-    if not links:
-        return escape(outlets) or "none given"
-    parts = []
-    for index, url in enumerate(links):
-        label = names[index] if index < len(names) and names[index] else f"source {index + 1}"
-        parts.append(
-            f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-            f"{escape(label)}</a>"
-        )
-    return " · ".join(parts)
+    labelled = [
+        [url, names[i] if i < len(names) and names[i] else f"source {i + 1}"]
+        for i, url in enumerate(split_sources(urls))
+    ]
+    return [pair for pair in labelled if pair[0].lower().startswith(("http://", "https://"))]
 
 
 def place_label(incidents: pd.DataFrame) -> pd.Series:

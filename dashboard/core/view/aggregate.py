@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.vocab import ATTACKING_SIDES
+from dashboard.core.incidents.outlets import is_secondary, source_hosts
+from dashboard.core.vocab import AFFECTED_UNITS, ATTACKING_SIDES
 
 
 @dataclass(frozen=True)
 class Summary:
     incidents: int
-    by_ukraine: int
-    by_russia: int
-    households: int
+    by_side: dict[str, int]
+    #: Sum of reported figures per unit, like with like; units with no figure are left out.
+    affected: dict[str, int]
     regions: int
 
 
@@ -23,22 +24,28 @@ def summary(incidents: pd.DataFrame) -> Summary:
     sides = incidents["attacker"].value_counts()
     return Summary(
         incidents=len(incidents),
-        by_ukraine=int(sides.get("ukraine", 0)),
-        by_russia=int(sides.get("russia", 0)),
-        households=int(incidents["households_affected"].fillna(0).sum()),
+        by_side={s: int(sides.get(s, 0)) for s in ATTACKING_SIDES},
+        affected=affected_by_unit(incidents),
         regions=int(incidents["admin1_iso"].nunique()),
     )
 
 
+def affected_by_unit(incidents: pd.DataFrame) -> dict[str, int]:
+    """Reported figures summed per unit (households, customers, ...), largest first.
+    Units are never added together: a customer is a metered connection, not a person."""
+    sums = incidents.groupby("affected_unit", observed=True)["affected_count"].sum()
+    sums = sums[(sums.index != "") & (sums > 0)].sort_values(ascending=False)
+    return {str(unit): int(total) for unit, total in sums.items()}
+
+
 def per_region(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Incident count and households affected per admin-1 code."""
+    """Incident count, and the reported figures of each unit, per admin-1 code."""
     grouped = incidents.groupby("admin1_iso", observed=True)
-    return pd.DataFrame(
-        {
-            "count": grouped.size(),
-            "households": grouped["households_affected"].sum(min_count=1).fillna(0),
-        }
-    ).astype("int64")
+    frame = pd.DataFrame({"count": grouped.size()})
+    for unit in AFFECTED_UNITS:
+        own = incidents["affected_count"].where(incidents["affected_unit"] == unit)
+        frame[unit] = own.groupby(incidents["admin1_iso"], observed=True).sum(min_count=1)
+    return frame.fillna(0).astype("int64")
 
 
 def per_week(incidents: pd.DataFrame) -> pd.DataFrame:
@@ -63,3 +70,27 @@ def per_month(incidents: pd.DataFrame) -> pd.DataFrame:
     )
     table.index.name = "month"
     return table
+
+
+@dataclass(frozen=True)
+class Quality:
+    """How much of the data a reader can lean on: placement and sourcing."""
+
+    records: int
+    region_level: int
+    #: Records by number of distinct outlets (hosts) among their sources: 1, 2, 3 or more.
+    outlets: dict[str, int]
+    #: Records whose every source is an aggregator or mirror.
+    secondary_only: int
+
+
+def quality(incidents: pd.DataFrame) -> Quality:
+    hosts = incidents["source_url"].fillna("").astype(str).map(source_hosts)
+    distinct = hosts.map(lambda h: len(set(h)))
+    bands = distinct.clip(upper=3).map({0: "none", 1: "1", 2: "2", 3: "3 or more"})
+    return Quality(
+        records=len(incidents),
+        region_level=int((incidents["location_precision"].astype(str) == "region").sum()),
+        outlets={b: int((bands == b).sum()) for b in ("none", "1", "2", "3 or more")},
+        secondary_only=int(hosts.map(lambda h: bool(h) and all(map(is_secondary, h))).sum()),
+    )

@@ -27,7 +27,7 @@ def test_extract_command_prints_the_suggestions_as_json() -> None:
         ("", "RU-BRY", "2025-11-09"),
         ("", "RU-ROS", "2025-11-09"),
     ]
-    assert suggestions[1]["households_affected"] == 20000
+    assert suggestions[1]["affected_count"] == 20000
     assert {s["claimed_intercepted"] for s in suggestions[2:]} == {44}
 
 

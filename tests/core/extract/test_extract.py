@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.extract import rules
 from dashboard.core.extract.article import (
     FIELDS,
     Suggestion,
@@ -29,7 +30,7 @@ from tests.core.extract.scoring import Scores, evaluate
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SEED = ARTICLES / "2025-11-09-voronezh-belgorod.txt"
 SUNDAY = date(2025, 11, 9)
-ASSERTED = ("facility_type", "weapon", "households_affected", "claimed_intercepted")
+ASSERTED = ("facility_type", "weapon", "affected_count", "claimed_intercepted")
 
 
 def _article(name: str) -> str:
@@ -68,7 +69,7 @@ def test_seed_voronezh_is_a_ukrainian_drone_strike_on_a_power_plant(seed) -> Non
     assert (s.date, s.date_precision, s.confidence) == (SUNDAY, "day", "confirmed")
     assert "In Voronezh, a drone strike triggered temporary blackouts and cut heating" in s.evidence
     assert "a thermal power plant was targeted" in s.evidence
-    assert s.households_affected is None and s.claimed_intercepted is None
+    assert s.affected_count is None and s.claimed_intercepted is None
 
 
 def test_seed_belgorod_is_a_missile_strike_late_saturday_with_households(seed) -> None:
@@ -78,7 +79,7 @@ def test_seed_belgorod_is_a_missile_strike_late_saturday_with_households(seed) -
     assert (s.admin1_iso, s.attacker, s.target_country) == ("RU-BEL", "ukraine", "RU")
     assert (s.facility_type, s.weapon) == ("other_energy", "missile")
     assert (s.date, s.date_precision, s.confidence) == (date(2025, 11, 8), "day", "confirmed")
-    assert s.households_affected == 20_000
+    assert s.affected_count == 20_000
     # The follow-up sentence is merged; the census figure is not an effect.
     assert "Late Saturday, a missile strike caused “serious damage”" in s.evidence
     assert "About 20,000 households were affected." in s.evidence
@@ -187,13 +188,27 @@ def test_numbers_are_read_as_reporters_write_them(text, expected) -> None:
     assert parse_number(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("About 20,000 households were left without power.", (20_000, "households")),
+        ("Some 8,000 subscribers were cut off.", (8_000, "customers")),
+        ("3,500 homes lost electricity.", (3_500, "households")),
+        ("More than 2,000 residents were without power.", (2_000, "residents")),
+        ("The plant employs 2,000 people.", None),
+    ],
+)
+def test_figures_keep_the_unit_the_report_gives(sentence: str, figure) -> None:
+    assert rules.affected(sentence) == figure
+
+
 def test_households_are_read_from_customers_and_millions(geo: Geography) -> None:
     text = (
         "Russian missiles hit a thermal power plant in Dnipro overnight, leaving "
         "1.2 million customers without power, DTEK said."
     )
     (suggestion,) = extract(text, geo, SUNDAY)
-    assert (suggestion.settlement, suggestion.households_affected) == ("Dnipro", 1_200_000)
+    assert (suggestion.settlement, suggestion.affected_count) == ("Dnipro", 1_200_000)
 
 
 # --- places, sides, claims ------------------------------------------------------------------
@@ -270,7 +285,8 @@ def test_to_json_writes_exactly_the_fields(seed) -> None:
         "weapon",
         "date",
         "date_precision",
-        "households_affected",
+        "affected_count",
+        "affected_unit",
         "claimed_intercepted",
         "confidence",
         "evidence",

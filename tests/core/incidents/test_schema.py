@@ -22,12 +22,12 @@ def raw(**overrides: list[str]) -> pd.DataFrame:
 
 
 def test_a_good_row_is_typed_and_normalised() -> None:
-    result = validate(raw(households_affected=["20,000"]))
+    result = validate(raw(affected_count=["20,000"], affected_unit=["абонентів"]))
     assert result.rejected.empty
     row = result.accepted.iloc[0]
     assert (row.attacker, row.target_country, row.confidence) == ("ukraine", "RU", "claimed")
     assert row.date == pd.Timestamp("2025-11-09")
-    assert row.households_affected == 20_000
+    assert (row.affected_count, row.affected_unit) == (20_000, "customers")
     assert row.date_precision == "day"
 
 
@@ -41,7 +41,10 @@ def test_a_good_row_is_typed_and_normalised() -> None:
         ("facility_type", "castle", "column 'facility_type': value 'castle' is not one of"),
         ("weapon", "catapult", "column 'weapon': value 'catapult'"),
         ("confidence", "maybe", "column 'confidence': value 'maybe'"),
-        ("households_affected", "many", "column 'households_affected': value 'many'"),
+        ("affected_count", "many", "column 'affected_count': value 'many'"),
+        ("affected_count", "500", "column 'affected_count': value '500' has no unit"),
+        ("affected_unit", "souls", "column 'affected_unit': value 'souls' is not one of"),
+        ("affected_unit", "households", "value 'households' is given without an"),
         ("source_url", "javascript:alert(1)", "column 'source_url': value 'javascript:alert(1)'"),
         ("target_country", "Narnia", "column 'target_country': value 'Narnia'"),
     ],

@@ -90,10 +90,9 @@ def test_geojson_features_become_incidents(geo: Geography) -> None:
     accepted = result.accepted.set_index("id")
     assert accepted.loc["G1", "admin1_iso"] == "RU-VOR"
     assert accepted.loc["G1", "source_url"] == "https://example.org/g1 | https://example.org/g1b"
-    assert accepted.loc["G2", ["location_precision", "claimed_intercepted"]].tolist() == [
-        "region",
-        43,
-    ]
+    assert accepted.loc["G2", "location_precision"] == "region"
+    # A v1 night-wide interception figure is kept in the notes, never summed.
+    assert "interception claim reported with the attack: 43" in accepted.loc["G2", "notes"]
     reasons = dict(zip(result.rejected["row"], result.rejected["reason"], strict=True))
     assert reasons == {3: "geometry is not a Point", 4: reasons[4]}
     assert "column 'date': value 'tomorrow'" in reasons[4]
@@ -176,8 +175,10 @@ def test_merge_keeps_every_source_and_only_merges_same_day_place_facility() -> N
         "facility_type": "chp",
         "effects": "",
         "notes": "",
-        "households_affected": pd.NA,
-        "claimed_intercepted": pd.NA,
+        "facility_name": "Kharkiv CHP-5",
+        "affected_count": pd.NA,
+        "affected_unit": "",
+        "wave_id": "",
     }
 
     def row(name: str, **changes: object) -> dict:
@@ -187,16 +188,26 @@ def test_merge_keeps_every_source_and_only_merges_same_day_place_facility() -> N
     rows = pd.DataFrame(
         [
             row("a"),
-            row("b", effects="longer effects text", households_affected=500),
+            row(
+                "b",
+                effects="longer effects text",
+                affected_count=500,
+                affected_unit="customers",
+                facility_name="KHARKIV CHP 5",
+                wave_id="W-2024-03-22-RU",
+            ),
             row("c", facility_type="substation"),
             row("d", date_precision="month"),
             row("e", date_precision="month"),
+            row("f", facility_name="Kharkiv TPP-2"),  # another plant hit that night
         ]
     )
     merged = merge_duplicates(rows)
     assert merged.merged == 1
     first = merged.incidents.set_index("id").loc["a"]
     assert first.source_url == "https://a | https://b" and first.source_outlet == "A | B"
-    assert first.effects == "longer effects text" and first.households_affected == 500
+    assert first.effects == "longer effects text"
+    assert (first.affected_count, first.affected_unit) == (500, "customers")
+    assert first.wave_id == "W-2024-03-22-RU"
     assert first.merged_ids == "b" and "merged reports: b" in first.notes
-    assert set(merged.incidents["id"]) == {"a", "c", "d", "e"}
+    assert set(merged.incidents["id"]) == {"a", "c", "d", "e", "f"}

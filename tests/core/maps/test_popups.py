@@ -1,12 +1,29 @@
-"""Popups and tooltips: escaped text, sources as labelled links."""
+"""Popups and tooltips: plain values, sources as labelled http(s) links."""
 
 from __future__ import annotations
 
-from dashboard.core.maps.popups import source_links
+from dashboard.core.dataset import Dataset
+from dashboard.core.maps.popups import POPUP_FIELDS, popup_rows, source_pairs, tooltip_text
 
 
-def test_source_links_are_labelled_by_outlet() -> None:
-    html = source_links("https://a.example/1 | https://b.example/2", "Outlet A | Outlet B")
-    assert html.count("<a ") == 2 and ">Outlet A</a>" in html and ">Outlet B</a>" in html
-    assert 'rel="noopener noreferrer"' in html
-    assert source_links("", "TASS") == "TASS"
+def test_sources_are_labelled_by_outlet_and_only_http_links_are_kept() -> None:
+    assert source_pairs("https://a.example/1 | https://b.example/2", "Outlet A | Outlet B") == [
+        ["https://a.example/1", "Outlet A"],
+        ["https://b.example/2", "Outlet B"],
+    ]
+    assert source_pairs("javascript:alert(1) | https://ok.example/", "Evil | Good") == [
+        ["https://ok.example/", "Good"]
+    ]
+    assert source_pairs("", "TASS") == []
+
+
+def test_popup_values_follow_the_fields(bundled: Dataset) -> None:
+    incidents = bundled.incidents.set_index("id", drop=False)
+    (row,) = popup_rows(incidents.loc[["INC139"]])
+    values = dict(zip(POPUP_FIELDS, row, strict=False))
+    assert values["Date"] == "2025-11-08"
+    assert values["Place"].startswith("Belgorod")
+    assert values["Cut off"] == "20,000 households (reported)"
+    assert row[9] and all(link.startswith("http") for link, _ in row[9])
+    (tip,) = tooltip_text(incidents.loc[["INC139"]])
+    assert tip.startswith("2025-11-08 · Belgorod")

@@ -20,7 +20,8 @@ def incidents() -> pd.DataFrame:
             "facility_type": ["refinery", "chp", "substation", "refinery"],
             "weapon": ["drone", "missile", "drone", "drone"],
             "confidence": ["confirmed", "confirmed", "claimed", "disputed"],
-            "households_affected": pd.array([None, 1000, 500, None], dtype="Int64"),
+            "affected_count": pd.array([None, 1000, 500, 300], dtype="Int64"),
+            "affected_unit": pd.Categorical(["", "households", "households", "customers"]),
         }
     )
 
@@ -52,11 +53,13 @@ def test_map_fields_do_not_filter() -> None:
 def test_summary_per_region_and_per_week() -> None:
     frame = incidents()
     numbers = aggregate.summary(frame)
-    assert (numbers.incidents, numbers.by_ukraine, numbers.by_russia) == (4, 2, 2)
-    assert (numbers.households, numbers.regions) == (1500, 3)
+    assert (numbers.incidents, numbers.by_side) == (4, {"ukraine": 2, "russia": 2})
+    # Like with like: households and customers are summed apart, never together.
+    assert (numbers.affected, numbers.regions) == ({"households": 1500, "customers": 300}, 3)
     regions = aggregate.per_region(frame)
-    assert regions.loc["UA-63"].tolist() == [2, 1500]
-    assert regions.loc["RU-BEL"].tolist() == [1, 0]
+    assert regions.loc["UA-63", ["count", "households", "customers"]].tolist() == [2, 1500, 0]
+    assert regions.loc["RU-KDA", ["count", "households", "customers"]].tolist() == [1, 0, 300]
+    assert regions.loc["RU-BEL"].sum() == 1
     weekly = aggregate.per_week(frame)
     assert weekly.loc[pd.Timestamp("2024-01-01")].tolist() == [1, 1]
     assert weekly.loc[pd.Timestamp("2024-01-08")].tolist() == [0, 1]
