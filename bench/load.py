@@ -21,7 +21,7 @@ import random
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -113,7 +113,7 @@ async def viewer(url: str, opens: int, timeout: float, rng: random.Random, out: 
         query = rng.choice(LINKS)
         try:
             seconds, problem = await open_link(url, query, timeout)
-        except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError) as error:
+        except (TimeoutError, websockets.ConnectionClosed, OSError) as error:
             out.disconnects += 1
             out.problems.append(f"{query or '(no query)'}: {type(error).__name__}: {error}")
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.components import folium_frame
 from dashboard.core.dataset import INCIDENTS_FILE, Dataset, load_bundled, load_geography
 from dashboard.core.exports.snapshot import ExportContext
 from dashboard.core.geo import files as geofiles
@@ -19,6 +20,8 @@ from dashboard.core.ingest import IngestResult, ingest_bytes
 from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
 from dashboard.core.untrusted import inert
+from dashboard.core.view.derived import Derived, derive, filters_only
+from dashboard.core.view.state import ViewState
 
 
 @st.cache_resource(show_spinner="Loading boundaries and gazetteer…")
@@ -29,11 +32,17 @@ def geography() -> Geography:
 def bundled() -> Dataset:
     """The dataset the app opens with: ``STRIKEMAP_INCIDENTS`` (CSV or Parquet) or the
     bundled one. Cached per file and modification time, so an edited file is reloaded."""
+    return _dataset(*_dataset_key())
+
+
+def _dataset_key() -> tuple[str, int]:
+    """(file, modification time): what every cache of dataset-derived results is keyed on."""
     path = Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
     if not path.is_file():
-        st.error(f"STRIKEMAP_INCIDENTS={inert(path)} is not a file; showing the bundled dataset.")
+        shown = inert(path)
+        st.error(f"STRIKEMAP_INCIDENTS={shown} is not a file; showing the bundled dataset.")
         path = INCIDENTS_FILE
-    return _dataset(str(path), path.stat().st_mtime_ns)
+    return str(path), path.stat().st_mtime_ns
 
 
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=2)
@@ -82,3 +91,25 @@ def ingested_upload(data: bytes, fmt: str) -> IngestResult:
 def _ingested(digest: str, fmt: str, _data: bytes) -> IngestResult:
     """Keyed on ``digest`` (the content's hash) and ``fmt``; ``_data`` is not hashed again."""
     return ingest_bytes(_data, geography(), fmt=fmt)
+
+
+def view(state: ViewState) -> Derived:
+    """Filtered incidents, summary, timeline and table of a view of the opened dataset,
+    shared by every session that shows the same filters (read-only)."""
+    return _view(*_dataset_key(), filters_only(state))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(path: str, mtime_ns: int, filters: ViewState) -> Derived:
+    return derive(_dataset(path, mtime_ns).incidents, filters)
+
+
+def map_frame(view_state: ViewState, offline: bool) -> tuple[dict, bool]:
+    """The rendered map of a view of the opened dataset, shared by every session."""
+    return _map_frame(*_dataset_key(), view_state, offline)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _map_frame(path: str, mtime_ns: int, view_state: ViewState, offline: bool) -> tuple[dict, bool]:
+    shown = _view(path, mtime_ns, filters_only(view_state)).shown
+    return folium_frame.render(shown, view_state, map_base(), offline)

@@ -5,47 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.incidents.schema import split_sources
 
-
-def table_frame(incidents: pd.DataFrame) -> pd.DataFrame:
-    """The columns a reader scans, newest first; the first source as a link."""
-    frame = incidents.sort_values(["date", "id"], ascending=[False, True])
-    return pd.DataFrame(
-        {
-            "id": frame["id"],
-            "date": frame["date"].dt.date,
-            "side": frame["attacker"].astype(str),
-            "place": frame["settlement"].where(frame["settlement"] != "", "(region)"),
-            "region": frame["admin1_name"],
-            "facility": frame["facility_type"].astype(str).str.replace("_", " "),
-            "name": frame["facility_name"],
-            "weapon": frame["weapon"].astype(str).str.replace("_", " "),
-            "affected": frame["affected_count"],
-            "unit": frame["affected_unit"].astype(str),
-            "confidence": frame["confidence"].astype(str),
-            "source": frame["source_url"].map(lambda s: (split_sources(s) or [""])[0]),
-            "outlet": frame["source_outlet"],
-        }
-    ).reset_index(drop=True)
-
-
-#: Rows sent to the browser: a reader scans the newest; exports carry all of them.
-MAX_ROWS = 1_000
-
-
-def show(incidents: pd.DataFrame, *, key: str = "incident_table") -> str | None:
-    """Draw the table; return the id of the selected row, if any."""
-    st.subheader(f"Incidents ({len(incidents):,})")
-    if incidents.empty:
+def show(frame: pd.DataFrame, total: int, *, key: str = "incident_table") -> str | None:
+    """Draw the table (``frame``: the newest rows, see ``core.view.derived``); return the id
+    of the selected row, if any."""
+    st.subheader(f"Incidents ({total:,})")
+    if not total:
         return None  # the page says once that nothing matches
-    newest = incidents.nlargest(MAX_ROWS, "date") if len(incidents) > MAX_ROWS else incidents
-    if len(incidents) > MAX_ROWS:
+    if total > len(frame):
         st.caption(
-            f"The {MAX_ROWS:,} most recent of {len(incidents):,} incidents; filter to narrow "
+            f"The {len(frame):,} most recent of {total:,} incidents; filter to narrow "
             "down, or export the CSV for all of them with their sources."
         )
-    frame = table_frame(newest)
     event = st.dataframe(
         frame,
         key=key,

@@ -1,16 +1,16 @@
-"""Summary row and weekly timeline for the filtered incidents."""
+"""Summary row and the per-period charts of incidents by attacking side."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.view import aggregate
-from dashboard.core.vocab import ATTACKING_SIDES, SIDE_COLOURS, SIDE_NAMES
+from dashboard.core.view.aggregate import Summary
+from dashboard.core.view.derived import side_bars
+from dashboard.core.vocab import ATTACKING_SIDES, SIDE_NAMES
 
 
-def show(incidents: pd.DataFrame) -> None:
-    numbers = aggregate.summary(incidents)
+def show(numbers: Summary) -> None:
     columns = st.columns(5)
     columns[0].metric("Incidents", f"{numbers.incidents:,}")
     for column, side in zip(columns[1:3], ATTACKING_SIDES, strict=True):
@@ -35,19 +35,12 @@ def compact(number: int) -> str:
     return f"{number:,}"
 
 
-def timeline(incidents: pd.DataFrame) -> None:
+def timeline(spec: dict, *, empty: bool) -> None:
     st.subheader("Incidents per week, by attacking side")
-    weekly = aggregate.per_week(incidents)
-    if not weekly.empty:  # the page says once that nothing matches
-        side_chart(weekly, x_label="Week")
+    if not empty:  # the page says once that nothing matches
+        st.vega_lite_chart(spec=spec, width="stretch")
 
 
 def side_chart(per_period: pd.DataFrame, *, x_label: str) -> None:
     """Bar chart of incidents per period, one colour per attacking side."""
-    st.bar_chart(
-        per_period.rename(columns={s: f"By {SIDE_NAMES[s]}" for s in ATTACKING_SIDES}),
-        color=[SIDE_COLOURS[s] for s in ATTACKING_SIDES],
-        x_label=x_label,
-        y_label="Incidents",
-        height=260,
-    )
+    st.vega_lite_chart(spec=side_bars(per_period, x_title=x_label), width="stretch")

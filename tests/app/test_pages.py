@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.dataset import Dataset
+from dashboard.core.view.derived import derive
+from dashboard.core.view.state import decode
 
 from .rendered import plain
 
@@ -133,3 +135,14 @@ def test_filters_survive_a_visit_to_another_page(bundled: Dataset) -> None:
     assert not at.exception
     expected = bundled.incidents.query("attacker == 'russia' and admin1_iso == 'UA-63'")
     assert sorted(map_incident_ids(at)) == sorted(expected["id"])
+
+
+def test_a_cached_view_shows_what_computing_it_afresh_shows(bundled: Dataset) -> None:
+    """The first opening of a link computes and caches the view; later ones read it."""
+    query = {"from": "2025-10-01", "side": "russia", "facility": "substation"}
+    first, second = app(**query), app(**query)
+    fresh = derive(bundled.incidents, decode(query).state)
+    for at in (first, second):
+        assert sorted(map_incident_ids(at)) == sorted(fresh.shown["id"])
+        assert metric(at, "Incidents") == f"{fresh.summary.incidents:,}"
+        assert at.dataframe[0].value["id"].tolist() == fresh.table["id"].tolist()
