@@ -5,14 +5,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+WORKERS ?= 2
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 
-.PHONY: run test lint geodata bench clean
+.PHONY: run serve test lint geodata bench clean browser nginx
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(VENV)/.dev browser
+# N dashboard processes behind Debian's nginx on PORT (deploy/serve.py, README "Serving many").
+serve: $(VENV)/.runtime nginx
+	$(BIN)/python deploy/serve.py --workers $(WORKERS) --port $(PORT)
+
+test: $(VENV)/.dev browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	STRIKEMAP_REQUIRE_BROWSER=1 $(BIN)/python -m pytest; status=$$?; \
@@ -43,6 +49,13 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Debian's nginx for `make serve` and the proxy tests.
+nginx:
+	@if [ ! -x $(NGINX) ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "nginx is missing: run 'sudo apt-get install nginx-light'" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	fi
+
 # The scale benchmark (bench/README.md); not part of the tests.
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
@@ -53,4 +66,4 @@ geodata: $(VENV)/.runtime
 	$(BIN)/python geodata/build.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts .serve

@@ -161,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=50.0, help="seconds per open")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--pid", type=int, help="server process id, for its memory")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0.0,
+        help="seconds to wait after the run before reading the server's memory (closed "
+        "sessions are dropped after server.disconnectedSessionTTL)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON line on stdout")
     args = parser.parse_args(argv)
     host = urlsplit(args.url).hostname or ""
@@ -168,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--url {args.url!r}: the load tool only talks to this machine")
     started = time.perf_counter()
     results = asyncio.run(run(args.url, args.sessions, args.opens, args.timeout, args.seed))
-    summary = results.summary(rss_mb(args.pid), time.perf_counter() - started)
+    wall = time.perf_counter() - started
+    time.sleep(args.settle)
+    summary = results.summary(rss_mb(args.pid), wall)
     if args.json:
         print(json.dumps(summary))
     else:

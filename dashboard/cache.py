@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
@@ -36,13 +37,19 @@ def bundled() -> Dataset:
 
 
 def _dataset_key() -> tuple[str, int]:
-    """(file, modification time): what every cache of dataset-derived results is keyed on."""
-    path = Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
-    if not path.is_file():
+    """(file, modification time): what every cache of dataset-derived results is keyed on.
+    One stat per call; the file is chosen once per process (``STRIKEMAP_INCIDENTS``)."""
+    path = _dataset_file()
+    if path != INCIDENTS_FILE and not path.is_file():
         shown = inert(path)
         st.error(f"STRIKEMAP_INCIDENTS={shown} is not a file; showing the bundled dataset.")
         path = INCIDENTS_FILE
     return str(path), path.stat().st_mtime_ns
+
+
+@lru_cache(maxsize=1)
+def _dataset_file() -> Path:
+    return Path(os.environ.get("STRIKEMAP_INCIDENTS") or INCIDENTS_FILE).resolve()
 
 
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=2)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 
-def show(frame: pd.DataFrame, total: int, *, key: str = "incident_table") -> str | None:
+def show(frame: pa.Table, total: int, *, key: str = "incident_table") -> str | None:
     """Draw the table (``frame``: the newest rows, see ``core.view.derived``); return the id
     of the selected row, if any."""
     st.subheader(f"Incidents ({total:,})")
     if not total:
         return None  # the page says once that nothing matches
-    if total > len(frame):
+    if total > frame.num_rows:
         st.caption(
-            f"The {len(frame):,} most recent of {total:,} incidents; filter to narrow "
+            f"The {frame.num_rows:,} most recent of {total:,} incidents; filter to narrow "
             "down, or export the CSV for all of them with their sources."
         )
     event = st.dataframe(
@@ -34,4 +34,4 @@ def show(frame: pd.DataFrame, total: int, *, key: str = "incident_table") -> str
         },
     )
     rows = event.selection.rows if event else []
-    return str(frame["id"].iat[rows[0]]) if rows else None
+    return str(frame.column("id")[rows[0]]) if rows else None

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core.view.aggregate import Summary
-from dashboard.core.view.derived import side_bars
+from dashboard.core.view.derived import Chart, side_bars
 from dashboard.core.vocab import ATTACKING_SIDES, SIDE_NAMES
 
 
@@ -35,12 +35,13 @@ def compact(number: int) -> str:
     return f"{number:,}"
 
 
-def timeline(spec: dict, *, empty: bool) -> None:
+def timeline(chart: Chart, *, empty: bool) -> None:
     st.subheader("Incidents per week, by attacking side")
     if not empty:  # the page says once that nothing matches
-        st.vega_lite_chart(spec=spec, width="stretch")
+        st.vega_lite_chart(chart.data, chart.spec, width="stretch")
 
 
 def side_chart(per_period: pd.DataFrame, *, x_label: str) -> None:
     """Bar chart of incidents per period, one colour per attacking side."""
-    st.vega_lite_chart(spec=side_bars(per_period, x_title=x_label), width="stretch")
+    chart = side_bars(per_period, x_title=x_label)
+    st.vega_lite_chart(chart.data, chart.spec, width="stretch")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -29,11 +30,11 @@ class Dataset:
     #: Attack waves the incidents point to (``wave_id``); empty for a user's file.
     waves: pd.DataFrame = field(default_factory=waves_module.empty)
 
-    @property
+    @cached_property
     def latest(self) -> pd.Timestamp | None:
         return self.incidents["date"].max() if len(self.incidents) else None
 
-    @property
+    @cached_property
     def latest_label(self) -> str:
         """The newest incident's date as pages, exports and the command line state it."""
         return f"{self.latest:%Y-%m-%d}" if self.latest is not None else "no incidents"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.core.incidents.schema import split_sources
 from dashboard.core.view import aggregate, filters
@@ -21,11 +22,20 @@ MAX_TABLE_ROWS = 1_000
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A Vega-Lite spec and its data as an Arrow table (converted once, not per run)."""
+
+    spec: dict
+    data: pa.Table
+
+
+@dataclass(frozen=True)
 class Derived:
     shown: pd.DataFrame  # the filtered incidents
     summary: aggregate.Summary
-    weekly: dict  # Vega-Lite spec of incidents per week and side
-    table: pd.DataFrame  # the newest rows, in the table's columns
+    weekly: Chart  # incidents per week and side
+    #: The newest rows in the table's columns, as Arrow: sent as they are, run after run.
+    table: pa.Table
 
 
 def filters_only(state: ViewState) -> ViewState:
@@ -49,22 +59,23 @@ def derive(incidents: pd.DataFrame, state: ViewState) -> Derived:
         shown=shown,
         summary=aggregate.summary(shown),
         weekly=side_bars(aggregate.per_week(shown), x_title="Week"),
-        table=table_frame(newest),
+        table=pa.Table.from_pandas(table_frame(newest), preserve_index=False),
     )
 
 
-def side_bars(per_period: pd.DataFrame, *, x_title: str) -> dict:
-    """Vega-Lite spec: stacked bars of incidents per period, one colour per side."""
+def side_bars(per_period: pd.DataFrame, *, x_title: str) -> Chart:
+    """Stacked bars of incidents per period, one colour per side."""
     long = per_period.reset_index().melt(
         id_vars=per_period.index.name or "index", var_name="side", value_name="incidents"
     )
-    period = long.columns[0]
-    values = [
-        {"period": f"{p:%Y-%m-%d}", "side": f"By {SIDE_NAMES[s]}", "incidents": int(n)}
-        for p, s, n in zip(long[period], long["side"], long["incidents"], strict=True)
-    ]
-    return {
-        "data": {"values": values},
+    data = pd.DataFrame(
+        {
+            "period": long[long.columns[0]],
+            "side": "By " + long["side"].map(SIDE_NAMES),
+            "incidents": long["incidents"].astype("int64"),
+        }
+    )
+    spec = {
         "mark": {"type": "bar"},
         "encoding": {
             "x": {"field": "period", "type": "temporal", "title": x_title},
@@ -81,6 +92,7 @@ def side_bars(per_period: pd.DataFrame, *, x_title: str) -> dict:
         },
         "height": 260,
     }
+    return Chart(spec=spec, data=pa.Table.from_pandas(data, preserve_index=False))
 
 
 def table_frame(incidents: pd.DataFrame) -> pd.DataFrame:
