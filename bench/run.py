@@ -26,6 +26,7 @@ BASELINE_RUNS = 3
 
 TABLE = (
     ("n", "{:>9,}"),
+    ("read_s", "{:>8.3f}"),
     ("validate_s", "{:>10.3f}"),
     ("join_s", "{:>8.3f}"),
     ("filter_s", "{:>9.4f}"),
@@ -34,6 +35,7 @@ TABLE = (
     ("peak_rss_mb", "{:>11,.0f}"),
     ("placed", "{:>9,}"),
     ("shown", "{:>9,}"),
+    ("ingest_s", "{:>9.2f}"),
 )
 
 

@@ -29,6 +29,7 @@ CYRILLIC_SHARE = 0.15
 COORDINATE_SHARE = 0.30
 HOUSEHOLDS_SHARE = 0.08
 INTERCEPTED_SHARE = 0.30
+UNITS = ("households", "customers", "residents", "people")
 SOURCE_URL = "https://example.org/synthetic/"
 OUTLETS = (
     "Ukrainska Pravda",
@@ -111,6 +112,9 @@ def incidents(
     place_label = np.where(region_only, region_name, places["name"].to_numpy(dtype=object)[place])
     facility_label = np.char.replace(facility.astype(str), "_", " ").astype(object)
     number = np.arange(1, n + 1).astype(str).astype(object)
+    affected = _sometimes(rng, HOUSEHOLDS_SHARE, np.exp(rng.normal(8.5, 1.5, n)).astype(np.int64))
+    # A share of strikes belongs to a night's attack wave, named by date and attacker.
+    side_code = np.where(country == "RU", "UA", "RU").astype(object)
     frame = pd.DataFrame(
         {
             "id": "SYN" + number,
@@ -130,10 +134,13 @@ def incidents(
             "facility_name": facility_label + " in " + place_label,
             "weapon": _draw(rng, freq.weapon, n),
             "effects": rng.choice(np.array(EFFECTS, dtype=object), size=n),
-            "households_affected": _sometimes(
-                rng, HOUSEHOLDS_SHARE, np.exp(rng.normal(8.5, 1.5, n)).astype(np.int64)
+            "affected_count": affected,
+            "affected_unit": np.where(affected != "", rng.choice(np.array(UNITS), size=n), ""),
+            "wave_id": np.where(
+                rng.random(n) < INTERCEPTED_SHARE,
+                "W-" + pd.Series(day).astype(str).str[:10].to_numpy(dtype=object) + "-" + side_code,
+                "",
             ),
-            "claimed_intercepted": _sometimes(rng, INTERCEPTED_SHARE, rng.integers(1, 80, n)),
             "confidence": _draw(rng, freq.confidence, n),
             "source_url": SOURCE_URL + number,
             "source_outlet": rng.choice(np.array(OUTLETS, dtype=object), size=n),

@@ -18,7 +18,7 @@ from dashboard.core.incidents import schema
 from dashboard.core.incidents.dedupe import merge_duplicates
 from dashboard.core.incidents.sources import Adapter, acled, adapt, native, ucdp
 from dashboard.core.incidents.sources.geojson import looks_like_json, read_geojson
-from dashboard.core.incidents.tables import RawTable, TableError, read_table
+from dashboard.core.incidents.tables import MAX_BYTES, RawTable, TableError, read_table
 from dashboard.core.join.place import Geography, place_incidents
 
 OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note", "merged_ids")
@@ -60,15 +60,21 @@ def detect_format(columns: set[str]) -> str:
     )
 
 
-def ingest_bytes(data: bytes, geo: Geography, *, fmt: str = "auto") -> IngestResult:
+def ingest_bytes(
+    data: bytes, geo: Geography, *, fmt: str = "auto", max_bytes: int | None = MAX_BYTES
+) -> IngestResult:
     """Run the whole pipeline on a file's bytes (CSV in any supported format, or GeoJSON).
 
     Raises :class:`TableError` when the file is not a table at all (unreadable,
-    binary, too large, unknown header): then no row can be attributed.
+    binary, too large, unknown header): then no row can be attributed. ``max_bytes``
+    bounds uploads; None reads a file of any size (the command line).
     """
     if fmt not in FORMATS:
         raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    table = read_geojson(data) if looks_like_json(data) else read_table(data)
+    if looks_like_json(data):
+        table = read_geojson(data, max_bytes=max_bytes)
+    else:
+        table = read_table(data, max_bytes=max_bytes)
     return ingest_table(table, geo, fmt=fmt)
 
 
@@ -122,8 +128,11 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
     )
 
 
-def ingest_path(path: Path, geo: Geography, *, fmt: str = "auto") -> IngestResult:
-    return ingest_bytes(Path(path).read_bytes(), geo, fmt=fmt)
+def ingest_path(
+    path: Path, geo: Geography, *, fmt: str = "auto", max_bytes: int | None = None
+) -> IngestResult:
+    """A file on disk (the command line, the bundled data): any size by default."""
+    return ingest_bytes(Path(path).read_bytes(), geo, fmt=fmt, max_bytes=max_bytes)
 
 
 def to_native_csv(accepted: pd.DataFrame) -> pd.DataFrame:

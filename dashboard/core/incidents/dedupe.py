@@ -10,8 +10,8 @@ merged: they may be different strikes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import zip_longest
 
+import numpy as np
 import pandas as pd
 
 from dashboard.core.geo.names import skeleton
@@ -30,50 +30,107 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     if frame.empty:
         return Merged(frame, 0)
     # The gazetteer's name when the settlement was found, so Kharkov and Kharkiv meet.
-    place = frame.get("place_name", frame["settlement"]).fillna("").map(skeleton)
-    place = place.where(place != "", frame["admin1_iso"])
-    site = frame["facility_name"].fillna("").astype(str).map(skeleton)
+    place = _per_distinct(frame.get("place_name", frame["settlement"]), skeleton)
+    place = place.where(place != "", frame["admin1_iso"].astype(str))
+    site = _per_distinct(frame["facility_name"], skeleton)
     key = pd.Series(
-        list(zip(frame["date"], place, frame["facility_type"].astype(str), site, strict=True)),
+        _combined_codes(frame["date"], place, frame["facility_type"].astype(str), site),
         index=frame.index,
     )
     eligible = frame["date_precision"].astype(str) == "day"
     duplicated = key.duplicated(keep=False) & eligible
     if not duplicated.any():
         return Merged(frame, 0)
-    drop: list[int] = []
-    for _, group in frame[duplicated].groupby(key[duplicated], sort=False):
-        first, rest = group.index[0], group.index[1:]
-        frame.loc[first] = _combine(group)
-        drop.extend(rest)
-    return Merged(frame.drop(index=drop).reset_index(drop=True), len(drop))
+    return _merge(frame, key[duplicated])
 
 
-def _combine(group: pd.DataFrame) -> pd.Series:
-    """The first record, with every source, the fullest effects and the largest figures."""
-    row = group.iloc[0].copy()
-    pairs: dict[str, str] = {}  # url (or outlet when there is no url) -> outlet, in order
-    for urls, outlets in zip(
-        group["source_url"].fillna(""), group["source_outlet"].fillna(""), strict=True
-    ):
-        url_list = [u.strip() for u in str(urls).split(SOURCE_SEPARATOR.strip()) if u.strip()]
-        outlet_list = [o.strip() for o in str(outlets).split(SOURCE_SEPARATOR.strip())]
-        for url, outlet in zip_longest(url_list, outlet_list, fillvalue=""):
-            if url or outlet:
-                pairs.setdefault(url or outlet, outlet)
-    row["source_url"] = SOURCE_SEPARATOR.join(k for k in pairs if k.startswith("http"))
-    row["source_outlet"] = SOURCE_SEPARATOR.join(pairs.values())
-    row["effects"] = max(group["effects"].fillna("").astype(str), key=len)
-    # The largest reported figure, with its own unit (figures are never converted).
-    figures = group.dropna(subset=["affected_count"])
+def _per_distinct(values: pd.Series, fold) -> pd.Series:
+    """``fold`` once per distinct text (names repeat), spread back over the rows."""
+    codes, uniques = pd.factorize(values.fillna("").astype(str))
+    folded = np.asarray([fold(u) for u in uniques], dtype=object)
+    return pd.Series(folded[codes] if len(uniques) else [], index=values.index, dtype=object)
+
+
+def _combined_codes(*columns: pd.Series) -> np.ndarray:
+    """One integer per distinct combination of the columns' values."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        combined = combined * (len(uniques) + 1) + codes
+        combined = pd.factorize(combined)[0].astype(np.int64)  # keeps the numbers small
+    return combined
+
+
+def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
+    """Fold each group of ``keys`` (rows that report one strike) into its first row,
+    with whole-column operations: a million rows with many repeats take seconds."""
+    group = pd.Series(pd.factorize(keys)[0], index=keys.index)
+    first = ~group.duplicated()
+    firsts = group.index[first]  # the surviving row of each group, by group number
+    rest = group.index[~first]
+    lead = pd.Series(firsts, index=group[first].to_numpy())  # group -> surviving row
+
+    merged = frame.loc[group.index]
+    urls, outlets = _source_pairs(merged, group)
+    out = frame
+    out.loc[firsts, "source_url"] = urls.reindex(group[first].to_numpy()).fillna("").to_numpy()
+    out.loc[firsts, "source_outlet"] = (
+        outlets.reindex(group[first].to_numpy()).fillna("").to_numpy()
+    )
+    # The fullest effects; the largest figure with its own unit; the first wave named.
+    lengths = merged["effects"].fillna("").astype(str).str.len()
+    fullest = lengths.groupby(group).idxmax()
+    out.loc[lead[fullest.index].to_numpy(), "effects"] = frame.loc[
+        fullest.to_numpy(), "effects"
+    ].to_numpy()
+    figures = merged["affected_count"].astype("Float64").dropna()
     if len(figures):
-        top = figures["affected_count"].astype("Int64").idxmax()
-        row["affected_count"], row["affected_unit"] = group.loc[
-            top, ["affected_count", "affected_unit"]
-        ]
-    row["wave_id"] = next((w for w in group["wave_id"].fillna("").astype(str) if w), "")
-    others = ", ".join(group["id"].iloc[1:].astype(str))
-    row["merged_ids"] = others
-    note = f"merged reports: {others}"
-    row["notes"] = f"{row['notes']}; {note}" if row["notes"] else note
-    return row
+        top = figures.groupby(group[figures.index]).idxmax()
+        targets = lead[top.index].to_numpy()
+        for column in ("affected_count", "affected_unit"):
+            out.loc[targets, column] = frame.loc[top.to_numpy(), column].to_numpy()
+    waves = merged["wave_id"].fillna("").astype(str)
+    named = waves[waves != ""]
+    if len(named):
+        wave = named.groupby(group[named.index]).first()
+        out.loc[lead[wave.index].to_numpy(), "wave_id"] = wave.to_numpy()
+    others = _joined(frame.loc[rest, "id"].astype(str), group[rest], ", ")
+    targets = lead[others.index].to_numpy()
+    out.loc[targets, "merged_ids"] = others.to_numpy()
+    note = "merged reports: " + others
+    notes = frame.loc[targets, "notes"].fillna("").astype(str).to_numpy()
+    out.loc[targets, "notes"] = [
+        f"{n}; {m}" if n else m for n, m in zip(notes, note.to_numpy(), strict=True)
+    ]
+    return Merged(out.drop(index=rest).reset_index(drop=True), len(rest))
+
+
+def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Per group: every source in order, once (a link, or an outlet named without one)."""
+    sep = SOURCE_SEPARATOR.strip()
+    links = merged["source_url"].fillna("").astype(str).str.split(sep).explode().str.strip()
+    links = links[links != ""]  # an empty slot between separators is no source
+    names = merged["source_outlet"].fillna("").astype(str).str.split(sep).explode().str.strip()
+    position = links.groupby(level=0).cumcount()
+    name_position = names.groupby(level=0).cumcount()
+    left = pd.DataFrame({"row": links.index, "pos": position.to_numpy(), "url": links.to_numpy()})
+    right = pd.DataFrame(
+        {"row": names.index, "pos": name_position.to_numpy(), "outlet": names.to_numpy()}
+    )
+    pairs = left.merge(right, on=["row", "pos"], how="outer").fillna("")
+    pairs = pairs[(pairs["url"] != "") | (pairs["outlet"] != "")]
+    pairs["group"] = group.loc[pairs["row"]].to_numpy()
+    pairs["order"] = pairs["row"].map(pd.Series(range(len(group)), index=group.index))
+    pairs["source"] = pairs["url"].where(pairs["url"] != "", pairs["outlet"])
+    pairs = pairs.sort_values(["group", "order", "pos"], kind="stable")
+    pairs = pairs.drop_duplicates(["group", "source"])
+    http = pairs[pairs["source"].str.startswith("http")]
+    urls = _joined(http["source"], http["group"], SOURCE_SEPARATOR)
+    outlets = _joined(pairs["outlet"], pairs["group"], SOURCE_SEPARATOR)
+    return urls, outlets
+
+
+def _joined(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
+    """Per group, its values joined in order (object concatenation, no call per group)."""
+    text = (separator + values.astype(object)).groupby(groups.to_numpy(), sort=True).sum()
+    return text.str[len(separator) :]

@@ -17,8 +17,8 @@ def looks_like_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
-def read_geojson(data: bytes, *, max_bytes: int = MAX_BYTES) -> RawTable:
-    if len(data) > max_bytes:
+def read_geojson(data: bytes, *, max_bytes: int | None = MAX_BYTES) -> RawTable:
+    if max_bytes is not None and len(data) > max_bytes:
         raise TableError(
             f"file is {len(data) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB"
         )
