@@ -54,26 +54,26 @@ def healthy(address: str, timeout: float = 2.0) -> bool:
         return False
 
 
+def worker_command(port: int) -> list[str]:
+    """The command line of one dashboard process on a loopback port."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard" / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+
+
 def start_worker(port: int, log_dir: Path) -> subprocess.Popen:
     log = (log_dir / f"worker-{port}.log").open("ab")
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard" / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    return subprocess.Popen(worker_command(port), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_healthy(addresses: list[str], deadline_s: float = 90.0) -> None:

@@ -1,0 +1,1 @@
+"""Serving the dashboard: N processes behind nginx (``make serve``)."""
