@@ -56,8 +56,9 @@ st.caption(
     "Distinct outlets among each record's sources. Aggregators and mirrors count as outlets "
     f"here but may never be a record's only source ({checks.secondary_only} records are)."
 )
+bands = {band: n for band, n in checks.outlets.items() if n or band != "none"}
 st.bar_chart(
-    pd.Series(checks.outlets, name="records").rename_axis("outlets"),
+    pd.Series(bands, name="records").rename_axis("outlets"),
     x_label="Outlets",
     y_label="Records",
     height=200,
