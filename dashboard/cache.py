@@ -106,7 +106,8 @@ def view(state: ViewState) -> Derived:
     return _view(*_dataset_key(), filters_only(state))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+#: Views kept: a viral link is a handful of views; each entry holds a filtered subset.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _view(path: str, mtime_ns: int, filters: ViewState) -> Derived:
     return derive(_dataset(path, mtime_ns).incidents, filters)
 
@@ -116,7 +117,8 @@ def map_frame(view_state: ViewState, offline: bool) -> tuple[dict, bool]:
     return _map_frame(*_dataset_key(), view_state, offline)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+#: Rendered maps kept (under 1 MB each: the level of detail bounds them).
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _map_frame(path: str, mtime_ns: int, view_state: ViewState, offline: bool) -> tuple[dict, bool]:
     shown = _view(path, mtime_ns, filters_only(view_state)).shown
     return folium_frame.render(shown, view_state, map_base(), offline)

@@ -29,5 +29,7 @@ def mask(incidents: pd.DataFrame, state: ViewState) -> np.ndarray:
 
 
 def apply(incidents: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """The incidents the state's filters keep, in their original order."""
-    return incidents.loc[mask(incidents, state)]
+    """The incidents the state's filters keep, in their original order (the frame itself
+    when they keep every row: no copy of a large dataset for the unfiltered view)."""
+    keep = mask(incidents, state)
+    return incidents if keep.all() else incidents.loc[keep]
