@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.core.geo.names import skeleton
 from dashboard.core.incidents.schema import SOURCE_SEPARATOR
@@ -32,13 +34,18 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     # The gazetteer's name when the settlement was found, so Kharkov and Kharkiv meet.
     place = _per_distinct(frame.get("place_name", frame["settlement"]), skeleton)
     place = place.where(place != "", frame["admin1_iso"].astype(str))
-    site = _per_distinct(frame["facility_name"], skeleton)
     key = pd.Series(
-        _combined_codes(frame["date"], place, frame["facility_type"].astype(str), site),
+        _combined_codes(frame["date"], place, frame["facility_type"].astype(str)),
         index=frame.index,
     )
     eligible = frame["date_precision"].astype(str) == "day"
-    duplicated = key.duplicated(keep=False) & eligible
+    candidates = key.duplicated(keep=False) & eligible
+    if not candidates.any():
+        return Merged(frame, 0)
+    # The facility's name only matters among rows that share day, place and type.
+    site = _per_distinct(frame.loc[candidates, "facility_name"], skeleton)
+    key = pd.Series(_combined_codes(key[candidates], site), index=site.index)
+    duplicated = key.duplicated(keep=False)
     if not duplicated.any():
         return Merged(frame, 0)
     return _merge(frame, key[duplicated])
@@ -61,6 +68,19 @@ def _combined_codes(*columns: pd.Series) -> np.ndarray:
     return combined
 
 
+#: What a merge reads from the rows it folds together.
+_MERGED_COLUMNS = (
+    "id",
+    "source_url",
+    "source_outlet",
+    "effects",
+    "affected_count",
+    "affected_unit",
+    "wave_id",
+    "notes",
+)
+
+
 def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
     """Fold each group of ``keys`` (rows that report one strike) into its first row,
     with whole-column operations: a million rows with many repeats take seconds."""
@@ -70,7 +90,7 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
     rest = group.index[~first]
     lead = pd.Series(firsts, index=group[first].to_numpy())  # group -> surviving row
 
-    merged = frame.loc[group.index]
+    merged = frame.loc[group.index, list(_MERGED_COLUMNS)]
     urls, outlets = _source_pairs(merged, group)
     out = frame
     out.loc[firsts, "source_url"] = urls.reindex(group[first].to_numpy()).fillna("").to_numpy()
@@ -102,21 +122,21 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
     out.loc[targets, "notes"] = [
         f"{n}; {m}" if n else m for n, m in zip(notes, note.to_numpy(), strict=True)
     ]
-    return Merged(out.drop(index=rest).reset_index(drop=True), len(rest))
+    keep = np.ones(len(out), dtype=bool)
+    keep[out.index.get_indexer(rest)] = False
+    return Merged(out.iloc[np.flatnonzero(keep)].reset_index(drop=True), len(rest))
 
 
 def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Per group: every source in order, once (a link, or an outlet named without one)."""
-    sep = SOURCE_SEPARATOR.strip()
-    links = merged["source_url"].fillna("").astype(str).str.split(sep).explode().str.strip()
-    links = links[links != ""]  # an empty slot between separators is no source
-    names = merged["source_outlet"].fillna("").astype(str).str.split(sep).explode().str.strip()
-    position = links.groupby(level=0).cumcount()
-    name_position = names.groupby(level=0).cumcount()
-    left = pd.DataFrame({"row": links.index, "pos": position.to_numpy(), "url": links.to_numpy()})
-    right = pd.DataFrame(
-        {"row": names.index, "pos": name_position.to_numpy(), "outlet": names.to_numpy()}
-    )
+    rows = merged.index.to_numpy()
+    url, url_row, url_pos = _split(merged["source_url"], rows)
+    given = url != ""  # an empty slot between separators is no source
+    outlet, outlet_row, outlet_pos = _split(merged["source_outlet"], rows)
+    left = pd.DataFrame({"row": url_row[given], "pos": url_pos[given], "url": url[given]})
+    # Links are paired with outlets by their place among the row's links.
+    left["pos"] = left.groupby("row").cumcount().to_numpy()
+    right = pd.DataFrame({"row": outlet_row, "pos": outlet_pos, "outlet": outlet})
     pairs = left.merge(right, on=["row", "pos"], how="outer").fillna("")
     pairs = pairs[(pairs["url"] != "") | (pairs["outlet"] != "")]
     pairs["group"] = group.loc[pairs["row"]].to_numpy()
@@ -128,6 +148,16 @@ def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd
     urls = _joined(http["source"], http["group"], SOURCE_SEPARATOR)
     outlets = _joined(pairs["outlet"], pairs["group"], SOURCE_SEPARATOR)
     return urls, outlets
+
+
+def _split(values: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each cell's " | "-separated parts (trimmed), with their row and place in the cell."""
+    cells = pa.array(values.fillna("").astype("str"), type=pa.string())
+    lists = pc.split_pattern(cells, pattern=SOURCE_SEPARATOR.strip())
+    parts = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+    parent = pc.list_parent_indices(lists).to_numpy()
+    starts = lists.offsets.to_numpy()[:-1]
+    return parts, rows[parent], np.arange(len(parent)) - starts[parent]
 
 
 def _joined(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
