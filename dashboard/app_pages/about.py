@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import cache
 from dashboard.core.dataset import CHANGELOG_FILE
 from dashboard.core.geo import files as geofiles
+from dashboard.core.untrusted import inert
 
 data = cache.bundled()
 
@@ -16,12 +17,18 @@ st.markdown(
 Energy Strike Map shows publicly reported strikes on energy infrastructure in the
 Russia–Ukraine war: Ukrainian drone and missile strikes on Russian refineries, oil depots,
 power and heating plants, and Russian strikes on Ukraine's power plants, substations, hydro
-dams and gas facilities. The bundled dataset (version **{data.version}**) holds
+dams and gas facilities. The bundled dataset (version {inert(data.version)}) holds
 **{len(data.incidents):,}** incidents, each with its own source.
 
 ### Methodology
-- **One incident, one record.** Several reports of the same strike are one record with all
-  their sources; strikes on the same facility on different days are separate records.
+- **One incident = one strike on one site on one day.** Several reports of the same strike
+  are one record with all their sources; a night of strikes on five sites is five records,
+  and strikes on the same facility on different days are separate records.
+- **Attack waves.** What belongs to a whole night (drones and missiles launched and
+  intercepted as claimed, outages across regions) is recorded once, on the night's wave,
+  never on each site, so no total counts it twice (Data quality page).
+- **Figures keep their unit**: households, customers (metered connections), residents or
+  people, as reported. Sums add like with like and say which unit they add.
 - **Dates** are the day of the strike as reported; an overnight strike takes the date of the
   morning it was reported. Some records are known to the month only.
 - **Attacking side** is the side that officials or media named; disputed attribution is noted.
@@ -32,7 +39,7 @@ dams and gas facilities. The bundled dataset (version **{data.version}**) holds
   (Kharkiv, Kharkov, Харків), using the record's region and country to choose between
   namesakes. Records known only to a region are drawn inside that region and marked as
   region-level. Coordinates alone are placed by point in polygon.
-- **Interception claims** are shown as reported, often as totals for a whole night or region,
+- **Interception claims** are not strikes: they are kept on the night's wave, as reported,
   never pinned on a city they were not about.
 
 ### Borders
