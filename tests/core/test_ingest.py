@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.core.incidents.tables import TableError, read_table
+from dashboard.core.incidents.tables import FAST_READ_BYTES, TableError, _read_rows, read_table
 from dashboard.core.ingest import ingest_bytes
 from dashboard.core.join.place import Geography
 
@@ -130,3 +130,21 @@ def test_large_imports_are_kept_as_geoparquet(geo: Geography, tmp_path: Path) ->
     assert reopened["admin1_iso"].astype(str).tolist() == direct["admin1_iso"].tolist()
     assert reopened["latitude"].tolist() == direct["latitude"].tolist()
     assert reopened.loc["T2", "notes"] == direct.loc["T2", "notes"]
+
+
+def test_large_regular_files_read_as_the_row_reader_reads_them() -> None:
+    """Arrow's reader (files of 1 MB and more) gives the reference reader's rows, as text:
+    no number or date is guessed ("007" stays "007", "50.0" stays "50.0")."""
+    header = "id,date,attacker,settlement,facility_type,latitude,source_url\n"
+    rows = "".join(
+        f"{i:03d},2025-01-{i % 28 + 1:02d},russia,Kharkiv,chp,50.0,https://ok.example/{i}\n"
+        for i in range(20_000)
+    )
+    data = (header + rows).encode()
+    assert len(data) >= FAST_READ_BYTES
+    fast, reference = read_table(data, max_bytes=None), _read_rows(data)
+    pd.testing.assert_frame_equal(fast.rows, reference.rows)
+    assert fast.rows["id"].iat[7] == "007" and fast.rows["latitude"].iat[0] == "50.0"
+    # An irregular file (a ragged row) is left to the row reader, which reports the line.
+    ragged = read_table(data + b"1,2\n", max_bytes=None)
+    assert ragged.ragged["row"].tolist() == [20_002]

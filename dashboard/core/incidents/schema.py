@@ -355,9 +355,8 @@ def _clean(values: pd.Series) -> pd.Series:
     text = values.astype("str")
     if text.hasnans:
         text = text.fillna("")
-    blanks = (" ", "\t", "\n", "\r", "\u00a0")
-    padded = text.str.startswith(blanks) | text.str.endswith(blanks)
-    return text.str.strip() if padded.any() else text
+    stripped = text.str.strip()  # in Arrow; kept only when it changed something
+    return stripped if (stripped.str.len() != text.str.len()).any() else text
 
 
 def _numbers(values: pd.Series) -> pd.Series:

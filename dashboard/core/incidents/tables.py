@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -69,13 +70,17 @@ def _read_regular(data: bytes) -> RawTable | None:
     except (ValueError, UnicodeDecodeError):
         return None
     delimiter = sniff_delimiter(first)
+    names = next(csv.reader([first.rstrip("\r")], delimiter=delimiter))
     try:
         table = pacsv.read_csv(
             io.BytesIO(body),
             read_options=pacsv.ReadOptions(use_threads=True, block_size=16 << 20),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+            # Every column as text, as written: no number or date guessing ("007" stays).
             convert_options=pacsv.ConvertOptions(
-                column_types={}, strings_can_be_null=False, quoted_strings_can_be_null=False
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
             ),
         )
     except (pa.ArrowInvalid, UnicodeDecodeError):
@@ -85,10 +90,13 @@ def _read_regular(data: bytes) -> RawTable | None:
     lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
     if table.num_rows != lines - 1 or len(set(header)) != len(header) or len(header) < 2:
         return None
-    table = table.rename_columns(header).cast(pa.schema([(h, pa.string()) for h in header]))
-    rows = table.to_pandas(types_mapper=lambda _: pd.StringDtype("pyarrow", na_value=np.nan))
-    if (rows == "").all(axis=1).any():
+    table = table.rename_columns(header)
+    blank = pc.equal(table.column(0), "")
+    for column in table.columns[1:]:
+        blank = pc.and_(blank, pc.equal(column, ""))
+    if pc.any(blank).as_py():
         return None  # blank records: the row reader skips them and keeps line numbers
+    rows = table.to_pandas(types_mapper=lambda _: pd.StringDtype("pyarrow", na_value=np.nan))
     rows.insert(0, "row", pd.Series(np.arange(2, table.num_rows + 2), dtype="int64"))
     return RawTable(
         rows=rows,

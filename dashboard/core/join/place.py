@@ -201,7 +201,8 @@ def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
 def _assemble(frame: pd.DataFrame, work: _Work) -> Placed:
     """Write the routes' results into the frame; the country follows from the region."""
     given_country = frame["target_country"].to_numpy(dtype=object)
-    derived = pd.Series(work.iso, dtype=object).str[:2].to_numpy(dtype=object)
+    codes, regions = pd.factorize(work.iso)
+    derived = np.asarray([r[:2] for r in regions], dtype=object)[codes]
     disagree = (given_country != "") & (derived != "") & (given_country != derived)
     work.note[disagree] = [
         f"target_country {given_country[r]!r} differs from the place's country {derived[r]}"
