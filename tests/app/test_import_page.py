@@ -7,8 +7,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.dataset import Dataset
+from tests.support.markdown import rendered_text as plain
 
-from .rendered import plain
 from .test_pages import APP, map_incident_ids
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,8 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core.dataset import Dataset
 from dashboard.core.view.derived import derive
 from dashboard.core.view.state import decode
-
-from .rendered import plain
+from tests.support.markdown import rendered_text as plain
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.core.geo.names import skeleton
-from dashboard.core.incidents.schema import SOURCE_SEPARATOR
+from dashboard.core.incidents.schema import SOURCE_SEPARATOR, per_distinct
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     if frame.empty:
         return Merged(frame, 0)
     # The gazetteer's name when the settlement was found, so Kharkov and Kharkiv meet.
-    place = _per_distinct(frame.get("place_name", frame["settlement"]), skeleton)
+    place = per_distinct(frame.get("place_name", frame["settlement"]).fillna(""), skeleton)
     place = place.where(place != "", frame["admin1_iso"].astype(str))
     key = pd.Series(
         _combined_codes(frame["date"], place, frame["facility_type"].astype(str)),
@@ -43,19 +43,12 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     if not candidates.any():
         return Merged(frame, 0)
     # The facility's name only matters among rows that share day, place and type.
-    site = _per_distinct(frame.loc[candidates, "facility_name"], skeleton)
+    site = per_distinct(frame.loc[candidates, "facility_name"].fillna(""), skeleton)
     key = pd.Series(_combined_codes(key[candidates], site), index=site.index)
     duplicated = key.duplicated(keep=False)
     if not duplicated.any():
         return Merged(frame, 0)
     return _merge(frame, key[duplicated])
-
-
-def _per_distinct(values: pd.Series, fold) -> pd.Series:
-    """``fold`` once per distinct text (names repeat), spread back over the rows."""
-    codes, uniques = pd.factorize(values.fillna("").astype(str))
-    folded = np.asarray([fold(u) for u in uniques], dtype=object)
-    return pd.Series(folded[codes] if len(uniques) else [], index=values.index, dtype=object)
 
 
 def _combined_codes(*columns: pd.Series) -> np.ndarray:

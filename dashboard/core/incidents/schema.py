@@ -120,7 +120,7 @@ _SOURCE_SPLIT = r"\s*[|;]\s*|\s+(?=https?://)"
 _URL_LIST = rf"(?i)^{_URL}(?: \| {_URL})*$"
 
 
-def _per_distinct(values: pd.Series, normalise: Callable[[str], str | float]) -> pd.Series:
+def per_distinct(values: pd.Series, normalise: Callable[[str], str | float]) -> pd.Series:
     """``normalise`` applied once per distinct value (a vocabulary column of a million
     rows holds a handful), then spread back over the rows."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
@@ -129,17 +129,17 @@ def _per_distinct(values: pd.Series, normalise: Callable[[str], str | float]) ->
 
 
 def _casefold(values: pd.Series) -> pd.Series:
-    return _per_distinct(values, str.casefold)
+    return per_distinct(values, str.casefold)
 
 
 def _or(default: str) -> Callable[[pd.Series], pd.Series]:
     """Case-folded, with a blank cell read as ``default``."""
-    return lambda values: _per_distinct(values, lambda v: v.casefold() or default)
+    return lambda values: per_distinct(values, lambda v: v.casefold() or default)
 
 
 def _aliases(table: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
     """Case-folded and mapped through ``table``; unknown values become NaN."""
-    return lambda values: _per_distinct(values, lambda v: table.get(v.casefold(), np.nan))
+    return lambda values: per_distinct(values, lambda v: table.get(v.casefold(), np.nan))
 
 
 #: The closed-vocabulary columns: (column, normalise the raw text, allowed values,
