@@ -31,6 +31,7 @@ from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents import schema
 from dashboard.core.incidents.tables import read_table
 from dashboard.core.ingest import ingest_bytes
+from dashboard.core.join.facility import link_facilities
 from dashboard.core.join.place import Geography, place_incidents
 from dashboard.core.maps.base import MapBase
 from dashboard.core.maps.build import build_map
@@ -50,7 +51,7 @@ from dashboard.core.view.state import ViewState
 
 geo = load_geography()
 dataset = load_bundled(geo)
-base = MapBase.from_frames(geo.region_names, geofiles.places())
+base = MapBase.from_frames(geo.region_names, geofiles.places(), geo.facilities)
 html = build_map(dataset.incidents, ViewState(), base, offline=True).get_root().render()
 print(len(html.encode("utf-8")))
 """
@@ -150,6 +151,9 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
     validate_s, validated = median_time(lambda: schema.validate(raw), runs)
     accepted = validated.accepted
     join_s, joined = median_time(lambda: place_incidents(accepted, fixture.geo), join_runs)
+    link_s, _ = median_time(
+        lambda: link_facilities(joined.placed, fixture.geo.facilities), join_runs
+    )
     names_s, placed = median_time(lambda: with_region_names(joined.placed, fixture.geo), runs)
     filter_s, filtered = median_time(lambda: filters.apply(placed, FILTER_STATE), runs)
     map_s, html = median_time(lambda: render_map(filtered, FILTER_STATE, fixture.base), runs)
@@ -158,6 +162,7 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
     return {
         "n": n,
         "join_s": round(join_s, 4),
+        "link_s": round(link_s, 4),
         "filter_s": round(filter_s, 5),
         "map_build_s": round(map_s, 4),
         "payload_bytes": len(html.encode("utf-8")),

@@ -7,16 +7,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dashboard.core.dataset import load_bundled, load_geography, write_parquet
+from dashboard.core.dataset import Dataset, load_bundled, load_geography, write_parquet
 from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
 from dashboard.core.extract.article import extract, to_json
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
+from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
 from dashboard.core.view import filters
-from dashboard.core.view.state import decode, parse_query_string, share_link
+from dashboard.core.view.facilities import capacity_figures, facility_table
+from dashboard.core.view.state import ViewState, decode, parse_query_string, share_link
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,9 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--state", default="", help="share URL or query string of the view")
     export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
     export.add_argument("--out", type=Path, required=True, help="file to write")
+    sites = commands.add_parser(
+        "facilities", help="write the Facilities table (strikes per site) of a view as CSV"
+    )
+    sites.add_argument("--state", default="", help="share URL or query string of the view")
+    sites.add_argument("--out", type=Path, required=True, help="CSV file to write")
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args)
+    if args.command == "facilities":
+        return _facilities(args)
     if args.command == "export":
         return _export(args)
     if args.command == "extract":
@@ -107,15 +116,37 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _view(state_text: str) -> tuple[Geography, Dataset, ViewState]:
+    """The bundled dataset and the view a share link names (ignored parts on stderr)."""
     geo = load_geography()
     dataset = load_bundled(geo)
-    decoded = decode(parse_query_string(args.state), regions=geo.regions.codes)
+    decoded = decode(
+        parse_query_string(state_text), regions=geo.regions.codes, sites=geo.facilities.ids
+    )
     for item in decoded.ignored:
         print(f"warning: {item}", file=sys.stderr)
-    state = decoded.state
+    return geo, dataset, decoded.state
+
+
+def _facilities(args: argparse.Namespace) -> int:
+    geo, dataset, state = _view(args.state)
+    shown = filters.apply(dataset.incidents, state)
+    table = facility_table(shown, geo.facilities)
+    try:
+        table.to_csv(args.out, index=False, date_format="%Y-%m-%d")
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+    for figure in capacity_figures(shown, geo.facilities):
+        print(figure.sentence())
+    print(f"wrote {args.out} ({len(table):,} facilities struck in this view)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    geo, dataset, state = _view(args.state)
     context = ExportContext.build(
-        MapBase.from_frames(geo.region_names, geofiles.places()),
+        MapBase.from_frames(geo.region_names, geofiles.places(), geo.facilities),
         geofiles.countries(),
         geo.admin1,
         dataset_version=dataset.version,

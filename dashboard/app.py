@@ -10,6 +10,7 @@ HERE = Path(__file__).parent
 PAGES = [
     # file, title, icon, url path
     ("map.py", "Map", "map", "map"),
+    ("facilities.py", "Facilities", "factory", "facilities"),
     ("article.py", "From an article", "article", "article"),
     ("import_data.py", "Import", "upload", "import"),
     ("data.py", "Data quality", "fact_check", "data"),

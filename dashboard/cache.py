@@ -60,7 +60,7 @@ def _dataset(path: str, mtime_ns: int) -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def map_base() -> MapBase:
-    return MapBase.from_frames(geography().region_names, geofiles.places())
+    return MapBase.from_frames(geography().region_names, geofiles.places(), geography().facilities)
 
 
 def export_context() -> ExportContext:

@@ -19,13 +19,22 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 from build_admin1 import build_admin1
-from build_catalogue import GEONAMES_ATTRIBUTION, NATURAL_EARTH_ATTRIBUTION, Layer, write_catalogue
+from build_catalogue import (
+    GEONAMES_ATTRIBUTION,
+    NATURAL_EARTH_ATTRIBUTION,
+    Layer,
+    update_catalogue,
+    write_catalogue,
+)
 from build_countries import build_countries, countries_zip
+from build_facilities import WRI_DIR, WRI_LICENCE, build_facilities
 from build_places import build_places, cities_path
-from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of
+from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of, sha256_of_files
 from build_vendor import vendor_front_end
 
+from dashboard.core.dataset import dataset_version, load_geography
 from dashboard.core.geo.display import write_display_files
+from dashboard.core.vocab import FACILITY_CREDIT
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9}
@@ -45,6 +54,12 @@ def parse_args() -> argparse.Namespace:
         "--skip-download",
         action="store_true",
         help="fail instead of downloading when a source is not already in --workdir",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("facilities",),
+        help="rebuild only this layer from files in the repository (no downloads) and "
+        "update its catalogue entry",
     )
     parser.add_argument("--repo-root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -111,15 +126,54 @@ def write_layers(workdir: Path, skip_download: bool, geodata: Path) -> list[Laye
     ]
 
 
+def write_facilities(repo: Path) -> Layer:
+    """The facility catalogue, placed on the admin-1 and gazetteer layers just built."""
+    geodata = repo / "geodata"
+    frame = build_facilities(repo, load_geography(geodata))
+    frame.to_parquet(geodata / "facilities.parquet", index=False, **PARQUET_OPTIONS)
+    inputs = [
+        *sorted((repo / WRI_DIR).glob("*.csv")),
+        repo / "data" / "facilities.csv",
+        repo / "data" / "facility-aliases.csv",
+    ]
+    wri = int(frame["facility_id"].str.startswith("wri-").sum())
+    return Layer(
+        geodata / "facilities.parquet",
+        f"Facility catalogue: {wri} power plants of UA, RU and MD (WRI) and "
+        f"{len(frame) - wri} refineries, terminals, depots, pumping stations and gas sites "
+        "compiled from public reporting; ids, names in English, Ukrainian and Russian, "
+        "aliases, type, capacity and unit, coordinate precision (site, town or none), "
+        "source and licence per row.",
+        "WRI Global Power Plant Database v1.3.0 country files (geodata/sources/"
+        "power-plants-wri), data/facility-aliases.csv and data/facilities.csv",
+        "GPPD 1.3.0; facility list " + _data_version(repo),
+        sha256_of_files(inputs),
+        f"{WRI_LICENCE}; reporting-compiled rows CC BY 4.0 with their sources",
+        FACILITY_CREDIT,
+        "EPSG:4326",
+        len(frame),
+    )
+
+
+def _data_version(repo: Path) -> str:
+    return dataset_version(repo / "data" / "CHANGELOG.md")
+
+
 def main() -> None:
     """Build every output, then the catalogue that checksums them."""
     args = parse_args()
-    workdir = args.workdir.resolve()
-    workdir.mkdir(parents=True, exist_ok=True)
     geodata = args.repo_root / "geodata"
     vendor_root = args.repo_root / "dashboard" / "static" / "vendor"
+    if args.only == "facilities":
+        layer = write_facilities(args.repo_root)
+        update_catalogue(geodata / "catalogue.json", [layer], args.repo_root)
+        print(f"{layer.file.relative_to(args.repo_root)}: {layer.rows} rows")
+        return
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
 
     layers = write_layers(workdir, args.skip_download, geodata)
+    layers.append(write_facilities(args.repo_root))
     packages = vendor_front_end(vendor_root)
     write_catalogue(geodata / "catalogue.json", layers, packages, args.repo_root, vendor_root)
     for path in write_display_files():

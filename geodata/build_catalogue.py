@@ -77,3 +77,11 @@ def write_catalogue(
         },
     }
     path.write_text(json.dumps(catalogue, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def update_catalogue(path: Path, layers: list[Layer], repo_root: Path) -> None:
+    """Replace (or add) the entries of the layers rebuilt alone, keeping the rest."""
+    catalogue = json.loads(path.read_text(encoding="utf-8"))
+    for layer in layers:
+        catalogue["layers"][layer.file.stem] = layer_entry(layer, repo_root)
+    path.write_text(json.dumps(catalogue, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

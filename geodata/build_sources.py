@@ -24,6 +24,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def sha256_of_files(paths: list[Path]) -> str:
+    """One sha256 over several inputs, in the given order (each file's name and bytes)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def fetch_world_map(workdir: Path, skip_download: bool) -> Path:
     """Return Natural Earth's ``world_map.gpkg`` from Debian's qgis-common, sha256-checked.
 

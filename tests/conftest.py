@@ -22,4 +22,4 @@ def bundled(geo: Geography) -> Dataset:
 
 @pytest.fixture(scope="session")
 def map_base(geo: Geography) -> MapBase:
-    return MapBase.from_frames(geo.region_names, geofiles.places())
+    return MapBase.from_frames(geo.region_names, geofiles.places(), geo.facilities)

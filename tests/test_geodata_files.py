@@ -218,7 +218,7 @@ def test_countries_basemap_puts_crimea_in_ukraine() -> None:
 
 
 def test_catalogue_checksums_match_files_on_disk(catalogue: dict) -> None:
-    assert set(catalogue["layers"]) == {"admin1", "places", "countries"}
+    assert set(catalogue["layers"]) == {"admin1", "places", "countries", "facilities"}
     assert list(catalogue["vendor"]) == VENDOR_FOLDERS
     for entry in catalogue["layers"].values():
         assert sha256_of(REPO_ROOT / entry["file"]) == entry["sha256"], entry["file"]
@@ -262,3 +262,27 @@ def test_vendored_files_reference_no_missing_source_maps() -> None:
     for path in VENDOR.rglob("*"):
         if path.suffix in {".js", ".css"}:
             assert b"sourceMappingURL" not in path.read_bytes(), path
+
+
+def test_facility_catalogue_is_consistent(catalogue: dict) -> None:
+    from dashboard.core.geo.facilities import COLUMNS
+    from dashboard.core.vocab import CATALOGUE_TYPES, FACILITY_FAMILIES, WRI_CREDIT
+
+    sites = gpd.read_parquet(GEODATA / "facilities.parquet")
+    assert list(sites.columns) == [*COLUMNS, "geometry"]
+    assert sites.crs is not None and sites.crs.to_epsg() == 4326
+    assert sites["facility_id"].is_unique
+    assert set(sites["facility_type"]) <= set(CATALOGUE_TYPES)
+    assert (sites["family"] == sites["facility_type"].map(FACILITY_FAMILIES)).all()
+    assert set(sites["coord_precision"]) <= {"site", "town", "none"}
+    assert (sites["geometry"].isna() == (sites["coord_precision"] == "none")).all()
+    assert (sites["source_url"] != "").sum() > 0.9 * len(sites)
+    wri = sites["facility_id"].str.startswith("wri-")
+    assert set(sites.loc[wri, "attribution"]) == {WRI_CREDIT}
+    assert set(sites.loc[wri & sites["capacity"].notna(), "capacity_unit"]) == {"MW"}
+    assert set(sites.loc[~wri & sites["capacity"].notna(), "capacity_unit"]) <= {"Mt/yr"}
+    # Borders by international recognition: WRI lists these Crimean plants under Russia.
+    crimea = sites.set_index("facility_id").loc[["wri-1062060", "wri-1062061"]]
+    assert set(crimea["country"]) == {"UA"}
+    assert set(crimea["admin1_iso"]) <= {"UA-40", "UA-43"}
+    assert WRI_CREDIT in catalogue["layers"]["facilities"]["attribution"]

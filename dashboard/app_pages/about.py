@@ -39,6 +39,13 @@ dams and gas facilities. The bundled dataset (version {inert(data.version)}) hol
   (Kharkiv, Kharkov, Харків), using the record's region and country to choose between
   namesakes. Records known only to a region are drawn inside that region and marked as
   region-level. Coordinates alone are placed by point in polygon.
+- **Facilities.** An incident is linked to a site of the facility catalogue when its facility
+  name contains the site's name or an alias (Kirishi, KINEF, Киришинефтеоргсинтез) and the
+  site lies near the record's town, or, with no name, when exactly one site of its kind lies
+  within 15 km. Two candidates are never guessed between: the record stays unlinked and is
+  listed on the Data quality page. A record linked by name is drawn at the site.
+  Capacities are nameplate figures (WRI for power plants; cited reporting for refineries);
+  *struck* does not mean *out of service*.
 - **Interception claims** are not strikes: they are kept on the night's wave, as reported,
   never pinned on a city they were not about.
 

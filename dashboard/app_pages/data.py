@@ -104,6 +104,25 @@ st.dataframe(
     column_config=COLUMNS,
 )
 
+st.subheader("Links to the facility catalogue")
+linked = incidents["facility_id"].astype(str) != ""
+ambiguous = incidents[incidents["facility_candidates"].astype(str) != ""]
+st.caption(
+    f"{int(linked.sum()):,} of {len(incidents):,} records are linked to a catalogue site "
+    f"({incidents.loc[linked, 'facility_match'].astype(str).value_counts().to_dict()}). "
+    f"{len(ambiguous):,} could be one of several sites and are left unlinked."
+)
+if len(ambiguous):
+    st.dataframe(
+        ambiguous[["id", "date", "facility_type", "facility_name", "facility_candidates"]].astype(
+            {"facility_type": str, "facility_candidates": str}
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config=COLUMNS
+        | {"facility_candidates": st.column_config.TextColumn("candidate sites")},
+    )
+
 st.subheader("Records that could not be placed")
 if data.unplaced.empty:
     st.success("Every bundled record has a point and an admin-1 region.")

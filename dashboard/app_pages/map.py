@@ -22,7 +22,7 @@ geo = cache.geography()
 offline = cache.offline()
 
 incidents = session_data.combined(data.incidents)
-view_state.seed_from_url(geo.region_names)
+view_state.seed_from_url(geo.region_names, geo.facilities.ids)
 filters.show(incidents, geo.region_names, offline=offline)
 state = view_state.current_state()
 own = len(incidents) - len(data.incidents)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from dashboard.core.view.state import (
+    BY_KEY,
     PARAMS,
     PASSTHROUGH_KEYS,
     ViewState,
@@ -34,12 +35,12 @@ _MAP_KEYS = ("lat", "lon", "zoom")
 _LISTS = frozenset(p.widget for p in PARAMS if p.multi)
 
 
-def seed_from_url(regions: Iterable[str]) -> None:
+def seed_from_url(regions: Iterable[str], sites: Iterable[str] = ()) -> None:
     """On the session's first run: decode the URL and seed the unbound widgets."""
     if st.session_state.get(_SEEDED):
         return
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    decoded = decode(pairs, regions=regions)
+    decoded = decode(pairs, regions=regions, sites=sites)
     state = decoded.state
     st.session_state[_IGNORED] = list(decoded.ignored)
     for param in PARAMS:
@@ -71,6 +72,11 @@ def current_state() -> ViewState:
             )
         else:
             values[param.field] = value if value is not None else getattr(default, param.field)
+    for key in BOUND:
+        # A page without the date inputs still honours the dates its link names.
+        if values.get(BY_KEY[key].field) is None and key in st.query_params:
+            decoded = decode([(key, st.query_params[key])]).state
+            values[BY_KEY[key].field] = getattr(decoded, BY_KEY[key].field)
     view = ss.get(_MAP_VIEW)
     if view:
         values.update(lat=view[0], lon=view[1], zoom=view[2])
@@ -116,6 +122,16 @@ def forget_map_view() -> None:
 def select_incident(incident_id: str) -> None:
     """Open the map on one incident (from the table) on the next run."""
     st.session_state["incident"] = incident_id
+
+
+def select_site(facility_id: str) -> None:
+    """Open the map on one catalogue site, with the facility layer on (from the
+    Facilities page)."""
+    ss = st.session_state
+    ss["site"] = facility_id
+    layers = list(ss.get("layer") or ViewState().layers)
+    if "facilities" not in layers:
+        ss["layer"] = [*layers, "facilities"]
 
 
 def share_url(state: ViewState) -> str:

@@ -11,6 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dashboard.core.geo import facilities
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents import waves as waves_module
 from dashboard.core.ingest import IngestResult, ingest_path
@@ -42,7 +43,9 @@ class Dataset:
 
 def load_geography(directory: Path = geofiles.GEODATA_DIR) -> Geography:
     """Admin-1 polygons and the gazetteer, indexed for the join (~1 s: cache it)."""
-    return Geography.from_frames(geofiles.admin1(directory), geofiles.places(directory))
+    return Geography.from_frames(
+        geofiles.admin1(directory), geofiles.places(directory), facilities.load(directory)
+    )
 
 
 def load_bundled(geo: Geography, path: Path = INCIDENTS_FILE) -> Dataset:
@@ -96,6 +99,10 @@ CATEGORICAL_TEXT = (
     "source_outlet",
     "place_note",
     "merged_ids",
+    "facility_id",
+    "facility_capacity_unit",
+    "facility_match",
+    "facility_candidates",
 )
 
 

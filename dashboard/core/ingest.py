@@ -1,4 +1,4 @@
-"""The import pipeline: read -> adapt -> validate -> place -> merge duplicates.
+"""The import pipeline: read -> adapt -> validate -> place -> merge duplicates -> link sites.
 
 Every input row ends in exactly one of two frames: ``accepted`` (native schema,
 placed; a merged record lists the ids it absorbed in ``merged_ids``) or
@@ -19,9 +19,10 @@ from dashboard.core.incidents.dedupe import merge_duplicates
 from dashboard.core.incidents.sources import Adapter, acled, adapt, native, ucdp
 from dashboard.core.incidents.sources.geojson import looks_like_json, read_geojson
 from dashboard.core.incidents.tables import MAX_BYTES, RawTable, TableError, read_table
+from dashboard.core.join.facility import LINK_COLUMNS, link_facilities
 from dashboard.core.join.place import Geography, place_incidents
 
-OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note", "merged_ids")
+OUTPUT_COLUMNS = (*schema.COLUMNS, "place_note", "merged_ids", *LINK_COLUMNS)
 ADAPTERS: dict[str, Adapter] = {
     "acled": acled.ADAPTER,
     "ucdp": ucdp.ADAPTER,
@@ -104,7 +105,7 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
     )
     placed = place_incidents(validated.accepted, geo)
     merged = merge_duplicates(placed.placed)
-    result = merged.incidents
+    result = link_facilities(merged.incidents, geo.facilities)
     blank = result["admin1"] == ""
     result.loc[blank, "admin1"] = result.loc[blank, "admin1_iso"].map(geo.region_names)
 

@@ -54,15 +54,86 @@ FACILITY_TYPES = (
 )
 WEAPONS = ("drone", "missile", "drone_and_missile", "glide_bomb", "artillery", "unknown")
 
+#: Kinds of site in the facility catalogue (``geodata/facilities.parquet``).
+CATALOGUE_TYPES = (
+    "refinery",
+    "gas_processing",
+    "oil_terminal",
+    "oil_depot",
+    "pumping_station",
+    "gas_facility",
+    "thermal_power_plant",
+    "hydro_power_plant",
+    "nuclear_power_plant",
+    "renewable_power_plant",
+)
+#: Families a strike and a catalogue site must share to be linked by distance: an
+#: incident typed ``oil_depot`` is never joined to a refinery next door.
+FACILITY_FAMILIES = MappingProxyType(
+    {
+        "refinery": "refining",
+        "gas_processing": "gas",
+        "oil_terminal": "oil_storage",
+        "oil_depot": "oil_storage",
+        "fuel_storage": "oil_storage",
+        "pumping_station": "pipeline",
+        "pipeline": "pipeline",
+        "gas_facility": "gas",
+        "power_plant": "power",
+        "thermal_power_plant": "power",
+        "chp": "power",
+        "heating_plant": "power",
+        "hydro_power_plant": "power",
+        "nuclear_power_plant": "power",
+        "nuclear_power_plant_area": "power",
+        "renewable_power_plant": "power",
+    }
+)
+#: Map symbols of the catalogue types (SVG shapes drawn by the facilities layer).
+CATALOGUE_SYMBOLS = MappingProxyType(
+    {
+        "refinery": "triangle",
+        "gas_processing": "triangle",
+        "oil_terminal": "diamond",
+        "oil_depot": "square",
+        "pumping_station": "square",
+        "gas_facility": "diamond",
+        "thermal_power_plant": "circle",
+        "hydro_power_plant": "circle",
+        "nuclear_power_plant": "circle",
+        "renewable_power_plant": "circle",
+    }
+)
+#: What each symbol stands for, in legends.
+SYMBOL_LABELS = MappingProxyType(
+    {
+        "triangle": "Refinery, gas processing",
+        "diamond": "Oil terminal, gas site",
+        "square": "Oil depot, pumping station",
+        "circle": "Power plant",
+    }
+)
+#: Facility colours: struck in the filter window, or not.
+FACILITY_STRUCK_COLOUR, FACILITY_QUIET_COLOUR = "#000000", "#9a9a9a"
+#: Capacity units: generating capacity (power plants), primary distillation (refineries).
+CAPACITY_UNITS = ("MW", "Mt/yr")
+#: How sure a facility link is: by name near the record's place, by name only, by distance.
+FACILITY_MATCHES = ("name_and_distance", "name", "distance")
+
 #: Map layers and the choropleth's measures, with their words.
 BASEMAPS = ("light", "osm", "offline")
 BASEMAP_LABELS = MappingProxyType(
     {"light": "Light (tiles)", "osm": "OpenStreetMap (tiles)", "offline": "Offline vector"}
 )
-LAYERS = ("incidents", "choropleth", "heat")
+LAYERS = ("incidents", "choropleth", "heat", "facilities")
 DEFAULT_LAYERS = ("incidents", "choropleth")
 LAYER_LABELS = MappingProxyType(
-    {"incidents": "Incidents", "choropleth": "Region shading", "heat": "Heatmap"}
+    {
+        "incidents": "Incidents",
+        "choropleth": "Region shading",
+        "heat": "Heatmap",
+        "facilities": "Facilities (catalogue)",
+    }
 )
 #: Units of a reported figure of those cut off or affected. Reports count households,
 #: customers (абоненти, споживачі: metered connections), residents or people; the units
@@ -99,6 +170,10 @@ MIN_ZOOM, MAX_ZOOM = 2, 13
 TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
 BASE_CREDIT = "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
 DATA_CREDIT = f"{BASE_CREDIT} · Incidents: see each source"
+WRI_CREDIT = (
+    "Power plants: Global Power Plant Database v1.3.0, World Resources Institute (2021), CC BY 4.0"
+)
+FACILITY_CREDIT = f"{WRI_CREDIT} · Oil and gas sites: compiled from public reporting (see each row)"
 
 
 def label(code: str) -> str:

@@ -124,6 +124,7 @@ def test_about_page_states_borders_and_attribution() -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "Crimea (UA-43) and Sevastopol (UA-40) are part of" in text
     assert "GeoNames" in text and "CC BY 4.0" in text and "Natural Earth" in text
+    assert "World Resources Institute (2021), CC BY 4.0" in text
 
 
 def test_filters_survive_a_visit_to_another_page(bundled: Dataset) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
@@ -19,6 +19,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from dashboard.core.exports.describe import ExportMeta, subtitle
+from dashboard.core.geo import facilities as facility_catalogue
+from dashboard.core.geo.facilities import Catalogue
+from dashboard.core.maps.facilities import facility_features
 from dashboard.core.maps.legend import choropleth_colours, class_breaks, sides_present
 from dashboard.core.maps.lod import (
     VIEWPORT_PX,
@@ -34,9 +37,12 @@ from dashboard.core.vocab import (
     BASE_CREDIT,
     BASEMAP_LAND,
     BASEMAP_SEA,
+    FACILITY_QUIET_COLOUR,
+    FACILITY_STRUCK_COLOUR,
     MEASURE_TITLES,
     SIDE_COLOURS,
     SIDE_LABELS,
+    SYMBOL_LABELS,
     TITLE,
 )
 
@@ -53,6 +59,7 @@ class Basemap:
     countries: gpd.GeoDataFrame
     regions: gpd.GeoDataFrame
     towns: pd.DataFrame  # name, x, y, major
+    facilities: Catalogue = field(default_factory=facility_catalogue.empty)
 
     @classmethod
     def from_frames(
@@ -60,6 +67,7 @@ class Basemap:
         countries: gpd.GeoDataFrame,
         admin1: gpd.GeoDataFrame,
         towns: list[tuple[str, float, float, bool]],
+        facilities: Catalogue | None = None,
     ) -> Basemap:
         frame = pd.DataFrame(towns, columns=["name", "lat", "lon", "major"])
         x, y = mercator(frame["lon"].to_numpy(), frame["lat"].to_numpy())
@@ -67,6 +75,7 @@ class Basemap:
             countries=countries.to_crs(3857),
             regions=admin1[["admin1_iso", "geometry"]].to_crs(3857),
             towns=frame.assign(x=x, y=y),
+            facilities=facilities if facilities is not None else facility_catalogue.empty(),
         )
 
 
@@ -105,8 +114,8 @@ def _draw_map(
     basemap: Basemap,
     bounds: tuple[float, float, float, float],
 ) -> list:
-    """Sea, land, region shading, borders, incidents, towns and scale bar, bottom to top.
-    Returns the legend handles of the region shading (none when it is off)."""
+    """Sea, land, region shading, borders, facilities, incidents, towns and scale bar, bottom
+    to top. Returns the legend handles of the region shading and facilities (when on)."""
     xmin, xmax, ymin, ymax = bounds
     axes.set_xlim(xmin, xmax)
     axes.set_ylim(ymin, ymax)
@@ -119,6 +128,8 @@ def _draw_map(
     )
     basemap.regions.boundary.plot(ax=axes, color="#c2bdb2", linewidth=0.4, zorder=3)
     basemap.countries.boundary.plot(ax=axes, color="#6f6f6f", linewidth=1.1, zorder=4)
+    if "facilities" in state.layers:
+        handles = handles + _draw_facilities(axes, incidents, basemap.facilities)
     if "incidents" in state.layers or "heat" in state.layers:
         _draw_incidents(axes, incidents)
     _draw_towns(axes, basemap.towns, bounds)
@@ -142,7 +153,8 @@ def _write_texts(
         0.012,
         0.045,
         f"{count_line(incidents, bounds)} · dataset {meta.dataset_label} · {BASE_CREDIT}"
-        " · Sources: one per incident, in the data export",
+        + (" · Power plants: WRI GPPD v1.3.0, CC BY 4.0" if "facilities" in state.layers else "")
+        + " · Sources: one per incident, in the data export",
         fontsize=9.5,
         **grey,
     )
@@ -245,6 +257,52 @@ def _draw_incidents(axes, incidents: pd.DataFrame) -> None:
             )
         else:
             axes.scatter(x[idx], y[idx], s=size[idx], c=colour[idx], zorder=6, **style)
+
+
+#: Matplotlib markers of the facility layer's symbols.
+_MARKERS = {"triangle": "^", "square": "s", "diamond": "D", "circle": "o"}
+
+
+def _draw_facilities(axes, incidents: pd.DataFrame, facilities: Catalogue) -> list:
+    """Catalogue sites as on the interactive map; returns their legend handles."""
+    features = facility_features(incidents, facilities)["features"]
+    if not features:
+        return []
+    props = pd.DataFrame([f["properties"] for f in features])
+    lon, lat = np.array([f["geometry"]["coordinates"] for f in features]).T
+    x, y = mercator(lon, lat)
+    colour = np.where(props["k"] > 0, FACILITY_STRUCK_COLOUR, FACILITY_QUIET_COLOUR)
+    for symbol, marker in _MARKERS.items():
+        mask = (props["s"] == symbol).to_numpy()
+        if mask.any():
+            axes.scatter(
+                x[mask],
+                y[mask],
+                s=(props["r"].to_numpy()[mask] * 0.75) ** 2,
+                c=colour[mask],
+                marker=marker,
+                edgecolors="white",
+                linewidths=0.7,
+                alpha=0.8,
+                zorder=5,
+            )
+    present = [s for s in _MARKERS if (props["s"] == s).any()]
+    handles = [_handle(_MARKERS[s], FACILITY_STRUCK_COLOUR, SYMBOL_LABELS[s]) for s in present]
+    handles.append(_handle("s", FACILITY_QUIET_COLOUR, "Site not struck in this view"))
+    return handles
+
+
+def _handle(marker: str, colour: str, text: str) -> Line2D:
+    return Line2D(
+        [],
+        [],
+        marker=marker,
+        linestyle="none",
+        markersize=8,
+        markerfacecolor=colour,
+        markeredgecolor="white",
+        label=text,
+    )
 
 
 def _draw_towns(axes, towns: pd.DataFrame, bounds: tuple[float, float, float, float]) -> None:

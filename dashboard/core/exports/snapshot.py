@@ -46,7 +46,7 @@ class ExportContext:
         """Projects the PNG basemap (about a second): build once per dataset and reuse."""
         return cls(
             base=base,
-            basemap=Basemap.from_frames(countries, admin1, base.towns),
+            basemap=Basemap.from_frames(countries, admin1, base.towns, base.facilities),
             dataset_version=dataset_version,
             dataset_latest=dataset_latest,
         )

@@ -14,6 +14,8 @@ import pandas as pd
 
 from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.incidents.schema import COLUMNS, split_sources
+from dashboard.core.join.facility import LINK_COLUMNS
+from dashboard.core.vocab import WRI_CREDIT
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ATTRIBUTION = (
@@ -22,9 +24,17 @@ ATTRIBUTION = (
 )
 
 
+def attribution(incidents: pd.DataFrame) -> str:
+    """The credits an export owes: WRI's too when a row is linked to one of its plants."""
+    linked = incidents.get("facility_id", pd.Series(dtype=str)).astype(str)
+    uses_wri = linked.str.startswith("wri-").any()
+    return f"{ATTRIBUTION}; {WRI_CREDIT}" if uses_wri else ATTRIBUTION
+
+
 def export_frame(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Native-schema columns plus the English region name, dates as text."""
-    columns = [c for c in COLUMNS if c in incidents.columns]
+    """Native-schema columns, the English region name and the facility link; dates as
+    text."""
+    columns = [c for c in (*COLUMNS, *LINK_COLUMNS) if c in incidents.columns]
     frame = incidents[columns].copy()
     frame.insert(frame.columns.get_loc("admin1_iso") + 1, "admin1_name", incidents["admin1_name"])
     frame["date"] = incidents["date"].dt.strftime("%Y-%m-%d")
@@ -54,6 +64,7 @@ def to_csv(incidents: pd.DataFrame, meta: ExportMeta) -> bytes:
     frame["dataset_version"] = meta.dataset_version
     frame["dataset_latest"] = meta.dataset_latest
     frame["exported_at"] = meta.exported_at.isoformat(timespec="seconds")
+    frame["attribution"] = attribution(incidents)
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
@@ -86,7 +97,7 @@ def to_geojson(incidents: pd.DataFrame, meta: ExportMeta) -> bytes:
             "exported_at": meta.exported_at.isoformat(timespec="seconds"),
             "view": meta.share_link,
             "count": len(features),
-            "attribution": ATTRIBUTION,
+            "attribution": attribution(incidents),
         },
         "features": features,
     }

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dashboard.core.geo import facilities
 from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
 
 COAST_TOLERANCE_KM = 15.0
@@ -42,9 +43,16 @@ class Geography:
     regions: RegionIndex
     anchors: pd.DataFrame  # representative point per admin1_iso
     region_names: Mapping[str, str]  # admin1_iso -> English name
+    #: The facility catalogue incidents are linked to (empty: nothing links).
+    facilities: facilities.Catalogue = field(default_factory=facilities.empty)
 
     @classmethod
-    def from_frames(cls, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> Geography:
+    def from_frames(
+        cls,
+        admin1: gpd.GeoDataFrame,
+        places: pd.DataFrame,
+        catalogue: facilities.Catalogue | None = None,
+    ) -> Geography:
         points = admin1.geometry.representative_point()
         anchors = pd.DataFrame(
             {"latitude": points.y.to_numpy(), "longitude": points.x.to_numpy()},
@@ -58,6 +66,7 @@ class Geography:
             region_names=MappingProxyType(
                 dict(zip(admin1["admin1_iso"], admin1["name_en"], strict=True))
             ),
+            facilities=catalogue if catalogue is not None else facilities.empty(),
         )
 
 
@@ -145,7 +154,7 @@ def _by_settlement(work: _Work, country: np.ndarray, gazetteer: Gazetteer) -> No
     matched = names != ""
     # The stated region may be named loosely (ACLED's "Kyiv" is the oblast): a namesake
     # elsewhere counts only when it lies right at the record's own coordinates.
-    distance = _haversine_km(work.lat[rows], work.lon[rows], p_lat, p_lon)
+    distance = haversine_km(work.lat[rows], work.lon[rows], p_lat, p_lon)
     matched &= ~(found["loose"].to_numpy() & ~(distance <= 25))
     far = matched & work.has_coords[rows] & (distance > MISMATCH_KM)
     for r, name, code, km in zip(rows[far], names[far], codes[far], distance[far], strict=True):
@@ -286,7 +295,7 @@ def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) ->
             nearest = polygons.loc[code].boundary.interpolate(
                 polygons.loc[code].boundary.project(point)
             )
-            if _haversine_km(point.y, point.x, nearest.y, nearest.x) <= COAST_TOLERANCE_KM:
+            if haversine_km(point.y, point.x, nearest.y, nearest.x) <= COAST_TOLERANCE_KM:
                 codes[index] = code
     return codes
 
@@ -323,7 +332,7 @@ def _unplaced_reason(settlement: str, region: str, bad_region: bool) -> str:
     return "; ".join(parts) + ", and no coordinates were given"
 
 
-def _haversine_km(lat1, lon1, lat2, lon2):
+def haversine_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in km (scalars or arrays; NaN where a point is missing)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))

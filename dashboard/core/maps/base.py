@@ -1,23 +1,35 @@
-"""What every map and snapshot shares, prepared once: town labels and region names."""
+"""What every map and snapshot shares, prepared once: town labels, region names, sites."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+
+from dashboard.core.geo import facilities as facility_catalogue
 
 
 @dataclass(frozen=True)
 class MapBase:
-    """What every map shares, prepared once: town labels and region names."""
+    """What every map shares, prepared once: town labels, region names, the catalogue."""
 
     towns: list[tuple[str, float, float, bool]]
     region_names: Mapping[str, str]
+    facilities: facility_catalogue.Catalogue = field(default_factory=facility_catalogue.empty)
 
     @classmethod
-    def from_frames(cls, region_names: Mapping[str, str], places: pd.DataFrame) -> MapBase:
-        return cls(towns=label_towns(places), region_names=region_names)
+    def from_frames(
+        cls,
+        region_names: Mapping[str, str],
+        places: pd.DataFrame,
+        facilities: facility_catalogue.Catalogue | None = None,
+    ) -> MapBase:
+        return cls(
+            towns=label_towns(places),
+            region_names=region_names,
+            facilities=facilities if facilities is not None else facility_catalogue.empty(),
+        )
 
 
 def label_towns(

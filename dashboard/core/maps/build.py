@@ -20,16 +20,25 @@ from dashboard.core.maps.base import MapBase
 from dashboard.core.maps.elements import (
     Attribution,
     ChoroplethLayer,
+    FacilityLayer,
     GeoSource,
     IncidentLayer,
     Legend,
     Panes,
     VectorBasemap,
 )
+from dashboard.core.maps.facilities import facility_features
 from dashboard.core.maps.legend import legend_html, region_values
 from dashboard.core.maps.markers import incident_features
 from dashboard.core.view.state import ViewState
-from dashboard.core.vocab import DATA_CREDIT, DEFAULT_VIEW, MAX_ZOOM, MEASURE_TITLES, MIN_ZOOM
+from dashboard.core.vocab import (
+    DATA_CREDIT,
+    DEFAULT_VIEW,
+    MAX_ZOOM,
+    MEASURE_TITLES,
+    MIN_ZOOM,
+    WRI_CREDIT,
+)
 
 TILES = {
     "light": ("Esri.WorldGrayCanvas", "Light grey (Esri)"),
@@ -54,16 +63,17 @@ def build_map(
     ``self_contained`` also inlines the basemap geometry (for HTML exports).
     ``detail`` is the level-of-detail plan (computed here when not given).
     """
-    state = _opening_view(incidents, state)
+    state = _opening_view(incidents, state, base)
     detail = detail or lod.plan(incidents, state)
     if detail.aggregated and state.lat is None:
         lat, lon, zoom = lod.view_of(state)
         state = state.with_(lat=lat, lon=lon, zoom=zoom)
     fmap = _empty_map(state, height)
     source = _add_basemaps(fmap, state, base, offline=offline, self_contained=self_contained)
-    _add_layers(fmap, source, incidents, state, detail)
+    _add_layers(fmap, source, incidents, state, detail, base)
     Legend(legend_html(incidents, state, detail)).add_to(fmap)
-    Attribution(DATA_CREDIT).add_to(fmap)
+    credit = f"{DATA_CREDIT} · {WRI_CREDIT}" if "facilities" in state.layers else DATA_CREDIT
+    Attribution(credit).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     if state.lat is None and len(incidents):
         _fit(fmap, incidents)
@@ -73,8 +83,13 @@ def build_map(
     return fmap
 
 
-def _opening_view(incidents: pd.DataFrame, state: ViewState) -> ViewState:
-    """Open on the selected incident, close enough for its marker to stand alone."""
+def _opening_view(incidents: pd.DataFrame, state: ViewState, base: MapBase) -> ViewState:
+    """Open on the selected site or incident, close enough for it to stand alone."""
+    if state.lat is None and state.site:
+        site = base.facilities.frame.loc[base.facilities.frame["facility_id"] == state.site]
+        if len(site) and pd.notna(site["latitude"].iat[0]):
+            lat, lon = float(site["latitude"].iat[0]), float(site["longitude"].iat[0])
+            return state.with_(lat=lat, lon=lon, zoom=9)
     if state.lat is not None or not state.incident:
         return state
     chosen = incidents.loc[incidents["id"] == state.incident]
@@ -130,8 +145,9 @@ def _add_layers(
     incidents: pd.DataFrame,
     state: ViewState,
     detail: lod.Plan,
+    base: MapBase,
 ) -> None:
-    """The layers the state switches on: region shading, heatmap, incidents."""
+    """The layers the state switches on: region shading, heatmap, facilities, incidents."""
     if "choropleth" in state.layers:
         title = MEASURE_TITLES[state.measure]
         ChoroplethLayer(
@@ -142,6 +158,10 @@ def _add_layers(
         ).add_to(fmap)
     if "heat" in state.layers and len(incidents):
         HeatMap(heat_points(detail), name="Heatmap", radius=18, blur=22, min_opacity=0.3).add_to(
+            fmap
+        )
+    if "facilities" in state.layers:
+        FacilityLayer(facility_features(incidents, base.facilities), selected=state.site).add_to(
             fmap
         )
     if "incidents" in state.layers:

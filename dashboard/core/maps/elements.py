@@ -20,6 +20,8 @@ from dashboard.core.maps.popups import POPUP_FIELDS
 from dashboard.core.vocab import (
     BASEMAP_LAND,
     BASEMAP_SEA,
+    FACILITY_QUIET_COLOUR,
+    FACILITY_STRUCK_COLOUR,
     SIDE_COLOURS,
     SIDE_LABELS,
     SIDE_NAMES,
@@ -231,6 +233,119 @@ var {{ this.get_name() }} = (function () {
         self.selected_json = script_json(selected)
         self.fields_json = script_json(list(POPUP_FIELDS))
         self.labels_json = script_json(dict(SIDE_LABELS))
+
+
+class FacilityLayer(Layer):
+    """Catalogue sites as symbols: shape by kind, size by capacity, black when struck in
+    the window and grey when not. The popup lists the site's strikes (built from plain
+    values as text nodes, like the incidents' popups). ``selected`` opens one site."""
+
+    _template = Template(
+        """
+{% macro header(this, kwargs) %}
+<style>
+.esm-site svg{overflow:visible}
+.esm-site-popup{font:12px/1.35 system-ui,sans-serif;max-height:320px;overflow:auto}
+.esm-site-popup table{border-collapse:collapse}
+.esm-site-popup td{padding:1px 6px 1px 0;vertical-align:top}
+.esm-site-popup td:first-child,.esm-site-popup td:nth-child(2){white-space:nowrap}
+</style>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  var data = {{ this.data_json }}, colours = {{ this.colours_json }};
+  var map = {{ this._parent.get_name() }};
+  var shapes = {
+    triangle: function (r) { return '<polygon points="' + r + ',1 ' + (2 * r - 1) + ',' +
+      (2 * r - 1) + ' 1,' + (2 * r - 1) + '"/>'; },
+    square: function (r) { return '<rect x="2" y="2" width="' + (2 * r - 4) + '" height="' +
+      (2 * r - 4) + '"/>'; },
+    diamond: function (r) { return '<polygon points="' + r + ',1 ' + (2 * r - 1) + ',' + r +
+      ' ' + r + ',' + (2 * r - 1) + ' 1,' + r + '"/>'; },
+    circle: function (r) { return '<circle cx="' + r + '" cy="' + r + '" r="' + (r - 1) + '"/>'; }
+  };
+  function icon(p) {
+    var r = Math.round(p.r / 2), fill = p.k ? colours.struck : colours.quiet;
+    return L.divIcon({
+      className: 'esm-site esm-site-' + (p.k ? 'struck' : 'quiet'),
+      iconSize: L.point(2 * r, 2 * r),
+      html: '<svg width="' + 2 * r + '" height="' + 2 * r + '" fill="' + fill +
+        '" fill-opacity="' + (p.k ? 0.85 : 0.4) + '" stroke="#ffffff" stroke-width="1.5">' +
+        shapes[p.s](r) + '</svg>'
+    });
+  }
+  function text(tag, value) {
+    var node = document.createElement(tag);
+    if (value !== undefined && value !== null) { node.textContent = value; }
+    return node;
+  }
+  function popup(p) {
+    var box = text('div'), head = text('p');
+    box.className = 'esm-site-popup';
+    box.setAttribute('data-facility', p.id);
+    head.appendChild(text('b', p.n));
+    head.appendChild(document.createTextNode(' \u00b7 ' + p.t + (p.c ? ' \u00b7 ' + p.c : '')));
+    box.appendChild(head);
+    if (p.o) { box.appendChild(text('div', 'Operator: ' + p.o)); }
+    if (p.town) {
+      box.appendChild(text('div', 'Drawn at its town: the catalogue has no site position.'));
+    }
+    box.appendChild(text('div', p.k ? p.k + ' strike(s) in this view' +
+      (p.k > p.tl.length ? ' (newest ' + p.tl.length + ' listed)' : '') + ':' :
+      'No strike in this view.'));
+    var table = text('table');
+    p.tl.forEach(function (s) {
+      var row = text('tr'), sources = text('td');
+      row.appendChild(text('td', s[0]));
+      row.appendChild(text('td', 'by ' + s[1]));
+      row.appendChild(text('td', s[2]));
+      s[3].filter(function (l) { return /^https?:[/][/]/i.test(l[0]); }).forEach(function (l, i) {
+        if (i) { sources.appendChild(document.createTextNode(' \u00b7 ')); }
+        var a = text('a', l[1]);
+        a.href = l[0]; a.target = '_blank'; a.rel = 'noopener noreferrer';
+        sources.appendChild(a);
+      });
+      row.appendChild(sources);
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    box.appendChild(text('div', 'Catalogue source: ' + p.src));
+    return box;
+  }
+  var byId = {};
+  var group = L.geoJSON(data, {
+    pointToLayer: function (feature, latlng) {
+      var p = feature.properties;
+      return L.marker(latlng, {icon: icon(p), zIndexOffset: p.k ? 500 : 0, keyboard: false});
+    },
+    onEachFeature: function (feature, layer) {
+      var p = feature.properties;
+      layer.bindPopup(function () { return popup(p); }, {maxWidth: 420});
+      var tip = p.k ? ': ' + p.k + ' strike(s)' : ': not struck in this view';
+      layer.bindTooltip(text('span', p.n + tip));
+      byId[p.id] = layer;
+    }
+  });
+  var selected = {{ this.selected_json }};
+  if (selected && byId[selected]) {
+    group.once('add', function () { setTimeout(function () { byId[selected].openPopup(); }, 0); });
+  }
+  return group;
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self, features: dict, *, selected: str | None = None, name: str = "Facilities"
+    ) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "FacilityLayer"
+        self.data_json = script_json(features)
+        self.colours_json = script_json(
+            {"struck": FACILITY_STRUCK_COLOUR, "quiet": FACILITY_QUIET_COLOUR}
+        )
+        self.selected_json = script_json(selected)
 
 
 class GeoSource(MacroElement):

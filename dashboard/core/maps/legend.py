@@ -15,10 +15,13 @@ from dashboard.core.view.state import ViewState
 from dashboard.core.vocab import (
     CHOROPLETH_COLOURS,
     CLASS_LADDERS,
+    FACILITY_QUIET_COLOUR,
+    FACILITY_STRUCK_COLOUR,
     MEASURE_TITLES,
     SIDE_COLOURS,
     SIDE_LABELS,
     SIDES,
+    SYMBOL_LABELS,
 )
 
 
@@ -51,6 +54,8 @@ def legend_html(incidents: pd.DataFrame, state: ViewState, detail: lod.Plan | No
             f"{len(detail.markers):,} drawn one by one, the rest as counts per area. "
             "Zoom in or filter to see each incident.</div>"
         )
+    if "facilities" in state.layers:
+        parts.append(facility_legend_html())
     if "choropleth" in state.layers:
         classes = class_breaks(aggregate.per_region(incidents)[state.measure], state.measure)
         parts.append(f"<h4 style='margin-top:6px'>{escape(MEASURE_TITLES[state.measure])}</h4>")
@@ -59,6 +64,32 @@ def legend_html(incidents: pd.DataFrame, state: ViewState, detail: lod.Plan | No
             for c in classes
         ] or ["<div>None in this view</div>"]
     return "".join(parts)
+
+
+_SVG = {
+    "triangle": '<polygon points="7,1 13,13 1,13"/>',
+    "diamond": '<polygon points="7,1 13,7 7,13 1,7"/>',
+    "square": '<rect x="2" y="2" width="10" height="10"/>',
+    "circle": '<circle cx="7" cy="7" r="6"/>',
+}
+
+
+def _symbol(shape: str, colour: str) -> str:
+    return (
+        f'<svg width="14" height="14" style="vertical-align:middle;margin-right:6px" '
+        f'fill="{colour}">{_SVG[shape]}</svg>'
+    )
+
+
+def facility_legend_html() -> str:
+    """The facility layer's key: shapes by kind, black struck, grey not, size capacity."""
+    rows = [f"<div>{_symbol(s, FACILITY_STRUCK_COLOUR)}{w}</div>" for s, w in SYMBOL_LABELS.items()]
+    return (
+        "<h4 style='margin-top:6px'>Facilities (catalogue)</h4>"
+        + "".join(rows)
+        + f"<div>{_symbol('square', FACILITY_QUIET_COLOUR)}Not struck in this view</div>"
+        + "<div style='color:#555'>Larger symbol: larger capacity</div>"
+    )
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ PASSTHROUGH_KEYS = frozenset({"embed", "embed_options"})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 _INCIDENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_FACILITY_ID = re.compile(r"^[a-z0-9-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class ViewState:
     layers: tuple[str, ...] = DEFAULT_LAYERS
     measure: str = "count"
     incident: str | None = None
+    #: A facility of the catalogue to open on (its id).
+    site: str | None = None
 
     def with_(self, **changes: object) -> ViewState:
         """A copy with some fields changed."""
@@ -117,6 +120,7 @@ PARAMS = (
     Param("basemap", "basemap", "basemap", BASEMAPS),
     Param("measure", "measure", "measure", MEASURES),
     Param("incident", "incident", "incident"),
+    Param("site", "site", "site"),
 )
 BY_KEY = {p.key: p for p in PARAMS}
 #: Codes are forgiving about case; vocabularies match exactly, as bound widgets do.
@@ -174,18 +178,20 @@ def decode(
     params: Mapping[str, str | Sequence[str]] | Iterable[tuple[str, str]],
     *,
     regions: Iterable[str] | None = None,
+    sites: Iterable[str] | None = None,
     first_day: date = WAR_START,
     last_day: date | None = None,
 ) -> Decoded:
     """Parse untrusted query parameters into a state, listing what was ignored.
 
     ``regions`` is the set of known ISO 3166-2 codes; when given, other codes are
-    ignored with a reason. Dates must fall from ``first_day`` to ``last_day``
-    (default today).
+    ignored with a reason; ``sites`` likewise for facility ids. Dates must fall from
+    ``first_day`` to ``last_day`` (default today).
     """
     last_day = last_day or date.today()
     grouped = _group(params)
     known_regions = frozenset(regions) if regions is not None else None
+    known_sites = frozenset(sites) if sites is not None else frozenset()
     ignored: list[Ignored] = []
     values: dict[str, object] = {}
 
@@ -222,6 +228,8 @@ def decode(
         parsed, problem = _parse_single(spec, value)
         if not problem and isinstance(parsed, date) and not first_day <= parsed <= last_day:
             problem = f"outside {first_day.isoformat()} to {last_day.isoformat()}"
+        if not problem and param == "site" and sites is not None and parsed not in known_sites:
+            problem = "no such facility in the catalogue"
         if problem:
             skip(param, value, problem)
         else:
@@ -286,6 +294,8 @@ def _parse_single(spec: Param, value: str) -> tuple[object, str | None]:
         return (text, None) if text in allowed else (None, f"not one of {', '.join(allowed)}")
     if param == "incident":
         return (text, None) if _INCIDENT_ID.match(text) else (None, "not an incident id")
+    if param == "site":
+        return (text, None) if _FACILITY_ID.match(text) else (None, "not a facility id")
     raise AssertionError(param)  # pragma: no cover - PARAMS and this function agree
 
 
@@ -300,4 +310,8 @@ def _assemble(values: dict[str, object], skip) -> ViewState:
         present = "lat" if lat is not None else "lon"
         skip(present, str(lat if lat is not None else lon), "lat and lon go together")
         lat = lon = None
-    return replace(ViewState(**values), date_from=date_from, date_to=date_to, lat=lat, lon=lon)
+    state = replace(ViewState(**values), date_from=date_from, date_to=date_to, lat=lat, lon=lon)
+    if state.site and "facilities" not in state.layers:
+        # A link to a site shows the layer the site is drawn on.
+        state = state.with_(layers=(*state.layers, "facilities"))
+    return state

@@ -144,7 +144,14 @@ states = st.builds(
     layers=subset(LAYERS),
     measure=st.sampled_from(MEASURES),
     incident=st.one_of(st.none(), st.from_regex(r"[A-Za-z0-9_-]{1,20}", fullmatch=True)),
-).map(lambda s: s.with_(lon=None if s.lat is None else 30.5))
+    site=st.one_of(st.none(), st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)),
+).map(
+    lambda s: s.with_(
+        lon=None if s.lat is None else 30.5,
+        # A site is drawn on the facility layer: a link to one switches the layer on.
+        layers=(*s.layers, "facilities") if s.site and "facilities" not in s.layers else s.layers,
+    )
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -157,7 +164,9 @@ def test_state_survives_url_round_trip(state: ViewState) -> None:
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["from", "to", "side", "region", "zoom", "lat", "lon", "layer", "x"]),
+            st.sampled_from(
+                ["from", "to", "side", "region", "zoom", "lat", "lon", "layer", "site", "x"]
+            ),
             st.text(alphabet=string.printable + "ÄЖ<>\"'&\x00", max_size=80),
         ),
         max_size=20,
@@ -168,3 +177,17 @@ def test_decoding_random_hostile_params_never_raises(pairs: list[tuple[str, str]
     assert isinstance(decoded.state, ViewState)
     # Whatever was accepted encodes and decodes to itself.
     assert round_trip(decoded.state) == decoded.state
+
+
+def test_a_site_must_be_a_catalogue_id() -> None:
+    decoded = decode([("site", "ru-ref-ryazan"), ("layer", "incidents")], sites={"ru-ref-ryazan"})
+    assert decoded.state.site == "ru-ref-ryazan"
+    assert decoded.state.layers == ("incidents", "facilities")
+    for value, reason in (
+        ("ru-ref-nowhere", "no such facility in the catalogue"),
+        ("<script>", "not a facility id"),
+        ("x" * 80, "longer than 64 characters"),
+    ):
+        bad = decode([("site", value)], sites={"ru-ref-ryazan"})
+        assert bad.state.site is None
+        assert [(i.param, i.reason) for i in bad.ignored] == [("site", reason)]

@@ -1,0 +1,206 @@
+"""The facility catalogue (``geodata/facilities.parquet``) and its name index.
+
+Reporting names a site many ways: "Kirishi refinery", "KINEF", "Киришинефтеоргсинтез",
+"Burshtyn TPP", "Burshtynska TES". Every name and alias is reduced to a sequence of
+:func:`~dashboard.core.geo.names.skeleton` words, so a record's facility name links to
+a site when it contains one of those sequences, whatever the script or spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard.core.geo.names import fold, skeleton
+from dashboard.core.paths import GEODATA_DIR
+
+FACILITIES_FILE = "facilities.parquet"
+#: Columns of the catalogue, in file order (plus ``geometry``).
+COLUMNS = (
+    "facility_id",
+    "name_en",
+    "name_uk",
+    "name_ru",
+    "aliases",
+    "facility_type",
+    "family",
+    "country",
+    "admin1_iso",
+    "settlement",
+    "operator",
+    "capacity",
+    "capacity_unit",
+    "capacity_alt",
+    "capacity_alt_unit",
+    "capacity_year",
+    "latitude",
+    "longitude",
+    "coord_precision",
+    "source_url",
+    "source_outlet",
+    "licence",
+    "attribution",
+)
+#: An alias must be this long (letters) to be trusted alone: "CHP-8" names a plant in
+#: every big Russian city.
+MIN_ALIAS_LETTERS = 5
+#: Longest alias, in words: record names are scanned for word runs up to this length.
+MAX_ALIAS_WORDS = 5
+
+
+#: White space and the punctuation :func:`fold` turns into spaces: a first, cheap split.
+_SPLIT_RE2 = r"[\s\-‐‑–—_.,/()\"«»]+"
+_SPLIT = re.compile(_SPLIT_RE2)
+
+
+def alias_key(text: str) -> tuple[str, ...]:
+    """A name as the word sequence the index compares: script- and spelling-blind.
+
+    Split first, then each word is folded once per process (names share their words:
+    "oil depot in Kharkiv", "refinery in Kharkiv"), which keeps a million names cheap."""
+    return tuple(key for token in _SPLIT.split(text) if token for key in _word_keys(token))
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(token: str) -> tuple[str, ...]:
+    return tuple(skeleton(word) for word in fold(token).split())
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The catalogue frame and an index from alias word sequences to row positions."""
+
+    frame: pd.DataFrame
+    index: dict[tuple[str, ...], tuple[int, ...]] = field(repr=False)
+    #: Every facility id: what a share link's ``site`` may name.
+    ids: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Catalogue:
+        frame = pd.DataFrame(frame.drop(columns="geometry", errors="ignore")).reset_index(drop=True)
+        index: dict[tuple[str, ...], set[int]] = {}
+        names = frame[["name_en", "name_uk", "name_ru", "aliases"]].fillna("")
+        for position, row in enumerate(names.itertuples(index=False)):
+            for name in {n.strip() for cell in row for n in cell.split("|") if n.strip()}:
+                key = alias_key(name)
+                if 0 < len(key) <= MAX_ALIAS_WORDS and len("".join(key)) >= MIN_ALIAS_LETTERS:
+                    index.setdefault(key, set()).add(position)
+        return cls(
+            frame=frame,
+            index={k: tuple(sorted(v)) for k, v in index.items()},
+            ids=frozenset(frame["facility_id"].astype(str)),
+        )
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def named_in(self, texts: pd.Series, *, bare: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (position in ``texts``, catalogue row) where a site's name or alias occurs
+        in the text. Only the longest matching names count: "Dniester pumped storage"
+        wins over "Dniester".
+
+        ``bare[i]`` False ignores one-word aliases for text ``i`` ("Burshtyn", "KINEF"):
+        alone they may be the town, so only a record that says what kind of site it was
+        may use them. Vectorised over the texts' words: word sequences are numbered
+        together with the aliases' and compared as integer codes, one length at a time.
+        """
+        owner, words = _tokens(texts)
+        keys = list(self.index)
+        alias_owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+        word_id = pd.factorize(np.concatenate([words, [w for k in keys for w in k]]))[0]
+        sequence = np.concatenate([owner, alias_owner + len(texts)])
+        n = len(sequence)
+        first = np.r_[True, sequence[1:] != sequence[:-1]] if n else np.zeros(0, bool)
+        position = np.arange(n) - np.maximum.accumulate(np.where(first, np.arange(n), 0))
+        is_text = np.arange(n) < len(owner)
+        alias_start = np.flatnonzero(~is_text & (position == 0))
+        alias_length = np.array([len(k) for k in keys], dtype=np.int64)
+        gram = word_id.astype(np.int64)
+        base = int(word_id.max()) + 1 if n else 1
+        found: list[pd.DataFrame] = []
+        for length in range(1, MAX_ALIAS_WORDS + 1):
+            if length > 1:
+                nxt = np.full(n, -1, dtype=np.int64)
+                nxt[: n - length + 1] = word_id[length - 1 :]
+                same = np.zeros(n, bool)
+                same[: n - length + 1] = sequence[length - 1 :] == sequence[: n - length + 1]
+                previous = gram
+                ok = same & (previous >= 0)
+                gram = np.full(n, -1, dtype=np.int64)
+                gram[ok] = pd.factorize(previous[ok] * base + nxt[ok])[0]
+            wanted = alias_start[alias_length == length]
+            if not len(wanted):
+                continue
+            codes = pd.Index(gram[wanted])
+            at = np.flatnonzero(is_text & (gram >= 0))
+            hit = codes.get_indexer(gram[at])
+            matched = at[hit >= 0]
+            if len(matched):
+                alias = sequence[wanted[hit[hit >= 0]]] - len(texts)
+                found.append(
+                    pd.DataFrame({"text": owner[matched], "alias": alias, "length": length})
+                )
+        return self._longest(found, keys, np.asarray(bare, dtype=bool))
+
+    def _longest(
+        self, found: list[pd.DataFrame], keys: list[tuple[str, ...]], bare: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        if not found:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        pairs = pd.concat(found, ignore_index=True)
+        pairs = pairs[bare[pairs["text"].to_numpy()] | (pairs["length"] > 1)]
+        longest = pairs.groupby("text")["length"].transform("max")
+        pairs = pairs[pairs["length"] == longest]
+        rows = [self.index[k] for k in keys]
+        counts = np.array([len(r) for r in rows])[pairs["alias"].to_numpy()]
+        flat = np.concatenate([np.asarray(r) for r in rows])
+        offsets = np.r_[0, np.cumsum([len(r) for r in rows])][pairs["alias"].to_numpy()]
+        text = np.repeat(pairs["text"].to_numpy(), counts)
+        step = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        row = flat[np.repeat(offsets, counts) + step]
+        unique = pd.DataFrame({"text": text, "row": row}).drop_duplicates()
+        return unique["text"].to_numpy(), unique["row"].to_numpy()
+
+
+def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(text position, word key) of every word of the texts, in order: split in Arrow,
+    and each distinct token folded once."""
+    lists = pc.split_pattern_regex(pa.array(texts.astype(str), type=pa.string()), _SPLIT_RE2)
+    owner = pc.list_parent_indices(lists).to_numpy()
+    tokens = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+    codes, uniques = pd.factorize(tokens)
+    keys = np.array(["".join(_word_keys(t)) for t in uniques] + [""], dtype=object)[codes]
+    keep = keys != ""
+    return owner[keep], keys[keep]
+
+
+def empty() -> Catalogue:
+    """No catalogue: nothing links (a test's tiny geography, a user's own geodata)."""
+    numbers = {"capacity", "capacity_alt", "latitude", "longitude"}
+    return Catalogue.from_frame(
+        pd.DataFrame({c: pd.Series(dtype=float if c in numbers else object) for c in COLUMNS})
+    )
+
+
+def load(directory: Path = GEODATA_DIR) -> Catalogue:
+    """The catalogue the build wrote, or an empty one when the file is absent."""
+    path = directory / FACILITIES_FILE
+    if not path.exists():
+        return empty()
+    frame = gpd.read_parquet(path)
+    frame["capacity"] = frame["capacity"].astype(float)
+    return Catalogue.from_frame(frame)
+
+
+def coordinates(catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude arrays (NaN where the site has no position)."""
+    frame = catalogue.frame
+    return frame["latitude"].to_numpy(dtype=float), frame["longitude"].to_numpy(dtype=float)
