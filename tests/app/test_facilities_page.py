@@ -51,7 +51,7 @@ def test_a_site_link_opens_the_map_on_that_site() -> None:
     features = facility_script(at)["features"]
     ryazan = next(f for f in features if f["properties"]["id"] == "ru-ref-ryazan")
     assert ryazan["properties"]["k"] >= 5  # its strikes, each in the popup's timeline
-    assert len(ryazan["properties"]["tl"]) == min(ryazan["properties"]["k"], 20)
+    assert len(ryazan["properties"]["tl"]) == min(ryazan["properties"]["k"], 10)
     (component,) = [
         c for c in at.get("component_instance") if "st_folium" in c.proto.component_name
     ]

@@ -18,7 +18,7 @@ from dashboard.core.vocab import CATALOGUE_SYMBOLS, SIDE_NAMES, label
 #: Unstruck power plants smaller than this are left off (hundreds of small plants).
 MIN_QUIET_MW = 300.0
 #: Newest strikes listed in a site's popup.
-TIMELINE_LENGTH = 20
+TIMELINE_LENGTH = 10
 #: Capacity that draws the largest symbol, per unit; symbols grow with the square root.
 FULL_SIZE = {"MW": 6000.0, "Mt/yr": 25.0}
 SMALLEST, LARGEST = 9, 26  # symbol size in px
