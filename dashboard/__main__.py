@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.core.dataset import Dataset, load_bundled, load_geography, write_parquet
+from dashboard.core.exports.gif import TooManyFrames
 from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
 from dashboard.core.extract.article import extract, to_json
 from dashboard.core.geo import files as geofiles
@@ -153,7 +154,11 @@ def _export(args: argparse.Namespace) -> int:
         dataset_latest=dataset.latest_label,
     )
     link = share_link(args.state if "://" in args.state else "", state)
-    result = snapshot(args.fmt, filters.apply(dataset.incidents, state), state, context, link)
+    try:
+        result = snapshot(args.fmt, filters.apply(dataset.incidents, state), state, context, link)
+    except TooManyFrames as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         args.out.write_bytes(result.data)
     except OSError as error:

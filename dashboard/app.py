@@ -11,6 +11,7 @@ PAGES = [
     # file, title, icon, url path
     ("map.py", "Map", "map", "map"),
     ("facilities.py", "Facilities", "factory", "facilities"),
+    ("compare.py", "Compare periods", "compare_arrows", "compare"),
     ("article.py", "From an article", "article", "article"),
     ("import_data.py", "Import", "upload", "import"),
     ("data.py", "Data quality", "fact_check", "data"),

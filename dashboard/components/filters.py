@@ -19,7 +19,10 @@ from dashboard.core.vocab import (
     LAYERS,
     MEASURE_LABELS,
     MEASURES,
+    PLAY_MODE_LABELS,
+    PLAY_MODES,
     SIDE_NAMES,
+    STEPS,
     WAR_START,
     WEAPONS,
     label,
@@ -116,4 +119,12 @@ def show(incidents: pd.DataFrame, region_names: dict[str, str], *, offline: bool
         key="measure",
         persist_state=KEEP,
         format_func=MEASURE_LABELS.get,
+    )
+    sb.header("Playback")
+    sb.segmented_control(
+        "Step", STEPS, key="step", persist_state=KEEP, format_func=str.capitalize, required=True,
+        help="How far each frame of the map's Play control (and the GIF) moves.",
+    )  # fmt: skip
+    sb.radio(
+        "Frames show", PLAY_MODES, key="play", persist_state=KEEP, format_func=PLAY_MODE_LABELS.get
     )

@@ -120,6 +120,19 @@ CAPACITY_UNITS = ("MW", "Mt/yr")
 #: How sure a facility link is: by name near the record's place, by name only, by distance.
 FACILITY_MATCHES = ("name_and_distance", "name", "distance")
 
+#: Playback: how far one frame moves, and what each frame shows (every incident up to
+#: the frame's date, or only those of the last WINDOW_STEPS steps).
+STEPS = ("week", "day")
+STEP_DAYS = MappingProxyType({"week": 7, "day": 1})
+PLAY_MODES = ("cumulative", "window")
+PLAY_MODE_LABELS = MappingProxyType(
+    {"cumulative": "Cumulative", "window": "Moving window (last 4 steps)"}
+)
+WINDOW_STEPS = 4
+#: Diverging colours for a change between two periods (ColorBrewer PuOr, colour-blind
+#: safe): fewer in period B (purples) ... more in period B (oranges).
+DIVERGING_COLOURS = ("#542788", "#998ec3", "#d8daeb", "#f7f7f7", "#fee0b6", "#f1a340", "#b35806")
+
 #: Map layers and the choropleth's measures, with their words.
 BASEMAPS = ("light", "osm", "offline")
 BASEMAP_LABELS = MappingProxyType(

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 
 from dashboard.core.exports.describe import ExportMeta, subtitle
 from dashboard.core.geo import facilities as facility_catalogue
@@ -92,22 +93,22 @@ def render_png(
     figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
     axes = figure.add_axes((0.0, 0.07, 1.0, 0.83))
     bounds = extent(incidents, state, aspect=(width / (height * 0.83)))
-    handles = _draw_map(axes, incidents, state, basemap, bounds)
+    handles = draw_map(axes, incidents, state, basemap, bounds)
     axes.legend(
-        handles=_side_handles(sides_present(incidents)) + handles,
+        handles=side_handles(sides_present(incidents)) + handles,
         loc="lower right",
         fontsize=10,
         framealpha=0.92,
         title_fontsize=10,
         title="Energy infrastructure strikes",
     )
-    _write_texts(figure, incidents, state, meta, region_names, bounds)
+    write_texts(figure, incidents, state, meta, region_names, bounds)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata=_png_metadata(meta))
     return buffer.getvalue()
 
 
-def _draw_map(
+def draw_map(
     axes,
     incidents: pd.DataFrame,
     state: ViewState,
@@ -131,25 +132,26 @@ def _draw_map(
     if "facilities" in state.layers:
         handles = handles + _draw_facilities(axes, incidents, basemap.facilities)
     if "incidents" in state.layers or "heat" in state.layers:
-        _draw_incidents(axes, incidents)
+        draw_incidents(axes, incidents)
     _draw_towns(axes, basemap.towns, bounds)
     _draw_scale_bar(axes, bounds)
     return handles
 
 
-def _write_texts(
+def write_texts(
     figure: Figure,
     incidents: pd.DataFrame,
     state: ViewState,
     meta: ExportMeta,
     region_names: Mapping[str, str],
     bounds: tuple[float, float, float, float],
-) -> None:
-    """Title and filters above the map; count, dataset, credits and the link below it."""
+) -> Text:
+    """Title and filters above the map; count, dataset, credits and the link below it.
+    Returns the bottom line (an animation rewrites its count frame by frame)."""
     grey = {"color": "#333333", "va": "center", **PLAIN}
     figure.text(0.012, 0.965, TITLE, fontsize=20, fontweight="bold", va="center", **PLAIN)
     figure.text(0.012, 0.925, subtitle(state, incidents, region_names), fontsize=12.5, **grey)
-    figure.text(
+    bottom = figure.text(
         0.012,
         0.045,
         f"{count_line(incidents, bounds)} · dataset {meta.dataset_label} · {BASE_CREDIT}"
@@ -159,6 +161,7 @@ def _write_texts(
         **grey,
     )
     figure.text(0.012, 0.018, meta.share_link, fontsize=8.5, color="#0055a0", va="center", **PLAIN)
+    return bottom
 
 
 def _png_metadata(meta: ExportMeta) -> dict[str, str]:
@@ -230,7 +233,7 @@ def _draw_choropleth(axes, incidents: pd.DataFrame, state: ViewState, basemap: B
     ]
 
 
-def _draw_incidents(axes, incidents: pd.DataFrame) -> None:
+def draw_incidents(axes, incidents: pd.DataFrame) -> None:
     if incidents.empty:
         return
     x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
@@ -348,7 +351,7 @@ def _draw_scale_bar(axes, bounds: tuple[float, float, float, float]) -> None:
     )
 
 
-def _side_handles(sides: list[str]) -> list:
+def side_handles(sides: list[str]) -> list:
     handles = [
         Line2D(
             [],

@@ -9,6 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.core.exports.describe import ExportMeta
+from dashboard.core.exports.gif import render_gif
 from dashboard.core.exports.html import render_html
 from dashboard.core.exports.png import Basemap, render_png
 from dashboard.core.exports.tables import to_csv, to_geojson
@@ -20,6 +21,7 @@ FORMATS = {
     "html": ("text/html", "html"),
     "csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
+    "gif": ("image/gif", "gif"),
 }
 
 
@@ -82,6 +84,8 @@ def snapshot(
         data = render_png(incidents, state, context.basemap, meta, names)
     elif fmt == "html":
         data = render_html(incidents, state, context.base, meta, names).encode("utf-8")
+    elif fmt == "gif":
+        data = render_gif(incidents, state, context.basemap, meta, names)
     elif fmt == "csv":
         data = to_csv(incidents, meta)
     else:

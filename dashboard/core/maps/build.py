@@ -30,6 +30,8 @@ from dashboard.core.maps.elements import (
 from dashboard.core.maps.facilities import facility_features
 from dashboard.core.maps.legend import legend_html, region_values
 from dashboard.core.maps.markers import incident_features
+from dashboard.core.maps.playback import PlaybackControl, playback_data
+from dashboard.core.view.playback import timeline
 from dashboard.core.view.state import ViewState
 from dashboard.core.vocab import (
     DATA_CREDIT,
@@ -68,8 +70,8 @@ def build_map(
     if detail.aggregated and state.lat is None:
         lat, lon, zoom = lod.view_of(state)
         state = state.with_(lat=lat, lon=lon, zoom=zoom)
-    fmap = _empty_map(state, height)
-    source = _add_basemaps(fmap, state, base, offline=offline, self_contained=self_contained)
+    fmap = empty_map(state, height)
+    source = add_basemaps(fmap, state, base, offline=offline, self_contained=self_contained)
     _add_layers(fmap, source, incidents, state, detail, base)
     Legend(legend_html(incidents, state, detail)).add_to(fmap)
     credit = f"{DATA_CREDIT} · {WRI_CREDIT}" if "facilities" in state.layers else DATA_CREDIT
@@ -100,7 +102,7 @@ def _opening_view(incidents: pd.DataFrame, state: ViewState, base: MapBase) -> V
     )
 
 
-def _empty_map(state: ViewState, height: int | str) -> folium.Map:
+def empty_map(state: ViewState, height: int | str) -> folium.Map:
     lat, lon, zoom = DEFAULT_VIEW
     if state.lat is not None and state.lon is not None:
         lat, lon = state.lat, state.lon
@@ -118,7 +120,7 @@ def _empty_map(state: ViewState, height: int | str) -> folium.Map:
     return fmap
 
 
-def _add_basemaps(
+def add_basemaps(
     fmap: folium.Map, state: ViewState, base: MapBase, *, offline: bool, self_contained: bool
 ) -> GeoSource:
     """Tile layers (online only) and the vector basemap, over one shared geometry source."""
@@ -164,11 +166,18 @@ def _add_layers(
         FacilityLayer(facility_features(incidents, base.facilities), selected=state.site).add_to(
             fmap
         )
+    layer = None
     if "incidents" in state.layers:
-        IncidentLayer(
+        layer = IncidentLayer(
             incident_features(detail.markers),
             cells=detail.cells.to_numpy().tolist(),
             selected=state.incident,
+        )
+        layer.add_to(fmap)
+    if len(incidents):
+        PlaybackControl(
+            playback_data(incidents, timeline(incidents, state)),
+            incidents_name=layer.get_name() if layer else "null",
         ).add_to(fmap)
 
 

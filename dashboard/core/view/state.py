@@ -28,6 +28,8 @@ from dashboard.core.vocab import (
     MAX_ZOOM,
     MEASURES,
     MIN_ZOOM,
+    PLAY_MODES,
+    STEPS,
     WAR_START,
     WEAPONS,
 )
@@ -65,6 +67,14 @@ class ViewState:
     incident: str | None = None
     #: A facility of the catalogue to open on (its id).
     site: str | None = None
+    #: Playback: frame step and mode (the map's play control and the GIF export).
+    step: str = "week"
+    play: str = "cumulative"
+    #: Two periods to compare (Compare page): (from, to) each; None when not chosen.
+    a_from: date | None = None
+    a_to: date | None = None
+    b_from: date | None = None
+    b_to: date | None = None
 
     def with_(self, **changes: object) -> ViewState:
         """A copy with some fields changed."""
@@ -121,7 +131,15 @@ PARAMS = (
     Param("measure", "measure", "measure", MEASURES),
     Param("incident", "incident", "incident"),
     Param("site", "site", "site"),
+    Param("step", "step", "step", STEPS),
+    Param("play", "play", "play", PLAY_MODES),
+    Param("a_from", "a_from", "a_from"),
+    Param("a_to", "a_to", "a_to"),
+    Param("b_from", "b_from", "b_from"),
+    Param("b_to", "b_to", "b_to"),
 )
+#: Parameters whose value is a date.
+DATE_KEYS = frozenset({"from", "to", "a_from", "a_to", "b_from", "b_to"})
 BY_KEY = {p.key: p for p in PARAMS}
 #: Codes are forgiving about case; vocabularies match exactly, as bound widgets do.
 _UPPER_CASE = frozenset({"region", "country"})
@@ -269,7 +287,7 @@ def _parse_single(spec: Param, value: str) -> tuple[object, str | None]:
     text = value.strip()
     if len(text) > MAX_VALUE_LENGTH:
         return None, f"longer than {MAX_VALUE_LENGTH} characters"
-    if param in ("from", "to"):
+    if param in DATE_KEYS:
         if not _ISO_DATE.match(text):
             return None, "not a date in the form YYYY-MM-DD"
         try:
@@ -305,6 +323,11 @@ def _assemble(values: dict[str, object], skip) -> ViewState:
     if date_from and date_to and date_to < date_from:
         skip("to", date_to.isoformat(), f"earlier than from={date_from.isoformat()}")
         date_to = None
+    for start, end in (("a_from", "a_to"), ("b_from", "b_to")):
+        first, last = values.get(start), values.get(end)
+        if first and last and last < first:
+            skip(end, last.isoformat(), f"earlier than {start}={first.isoformat()}")
+            values.pop(end)
     lat, lon = values.get("lat"), values.get("lon")
     if (lat is None) != (lon is None):
         present = "lat" if lat is not None else "lon"

@@ -191,3 +191,32 @@ def test_a_site_must_be_a_catalogue_id() -> None:
         bad = decode([("site", value)], sites={"ru-ref-ryazan"})
         assert bad.state.site is None
         assert [(i.param, i.reason) for i in bad.ignored] == [("site", reason)]
+
+
+def test_periods_and_playback_keys_are_parsed_and_checked() -> None:
+    decoded = decode(
+        [
+            ("a_from", "2024-10-01"),
+            ("a_to", "2024-09-01"),
+            ("b_from", "2025-13-01"),
+            ("b_to", "2025-12-31"),
+            ("step", "day"),
+            ("play", "fast"),
+        ],
+        last_day=TODAY,
+    )
+    state = decoded.state
+    assert (state.a_from, state.a_to, state.b_from, state.b_to) == (
+        date(2024, 10, 1),
+        None,
+        None,
+        date(2025, 12, 31),
+    )
+    assert (state.step, state.play) == ("day", "cumulative")
+    reasons = {(i.param, i.reason) for i in decoded.ignored}
+    assert reasons == {
+        ("a_to", "earlier than a_from=2024-10-01"),
+        ("b_from", "not a calendar date"),
+        ("play", "not one of cumulative, window"),
+    }
+    assert round_trip(state) == state
