@@ -17,6 +17,7 @@ LABELS = {
     "csv": "CSV with sources",
     "geojson": "GeoJSON with sources",
     "gif": "Animated GIF",
+    "mp4": "MP4 video",
 }
 HELP = {
     "png": "Static map for articles: title, filters, legend, scale bar, credits and link",
@@ -25,6 +26,7 @@ HELP = {
     "geojson": "The filtered incidents as points, with sources and export metadata",
     "gif": "The playback, one frame per step (Playback settings in the sidebar), with date, "
     "legend, credits and link; takes a few seconds",
+    "mp4": "The same playback as an H.264 video, for social posts; takes a few seconds",
 }
 
 
@@ -33,7 +35,7 @@ def show(incidents: pd.DataFrame, state: ViewState, version: str, link: str) -> 
     columns = st.columns(len(FORMATS))
     frames = len(timeline(incidents, state).frames)
     for column, fmt in zip(columns, FORMATS, strict=True):
-        too_long = fmt == "gif" and frames > MAX_GIF_FRAMES
+        too_long = fmt in ("gif", "mp4") and frames > MAX_GIF_FRAMES
         column.download_button(
             LABELS[fmt],
             data=lambda fmt=fmt: snapshot(fmt, incidents, state, cache.export_context(), link).data,

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.core.exports.describe import ExportMeta
-from dashboard.core.exports.gif import render_gif
+from dashboard.core.exports.gif import render_gif, render_mp4
 from dashboard.core.exports.html import render_html
 from dashboard.core.exports.png import Basemap, render_png
 from dashboard.core.exports.tables import to_csv, to_geojson
@@ -22,6 +22,7 @@ FORMATS = {
     "csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
     "gif": ("image/gif", "gif"),
+    "mp4": ("video/mp4", "mp4"),
 }
 
 
@@ -86,6 +87,8 @@ def snapshot(
         data = render_html(incidents, state, context.base, meta, names).encode("utf-8")
     elif fmt == "gif":
         data = render_gif(incidents, state, context.basemap, meta, names)
+    elif fmt == "mp4":
+        data = render_mp4(incidents, state, context.basemap, meta, names)
     elif fmt == "csv":
         data = to_csv(incidents, meta)
     else:

@@ -63,3 +63,21 @@ def test_the_export_command_writes_a_gif_or_says_why_not(tmp_path: Path) -> None
     too_long = run_cli("export", "--state", "?step=day", "--format", "gif", "--out", str(out))
     assert too_long.returncode == 2 and "frames: at most 260" in too_long.stderr
     assert "Traceback" not in too_long.stderr
+
+
+def test_mp4_has_the_same_frames_and_the_same_bytes_each_time(
+    bundled: Dataset, map_base, tmp_path: Path
+) -> None:
+    import imageio_ffmpeg
+
+    from dashboard.core.exports.gif import FRAME_MS, LAST_FRAME_MS, render_mp4
+
+    state = ViewState(date_from=date(2025, 10, 1), date_to=date(2025, 11, 25))
+    basemap = Basemap.from_frames(geofiles.countries(), geofiles.admin1(), map_base.towns)
+    shown = filters.apply(bundled.incidents, state)
+    video = render_mp4(shown, state, basemap, META, map_base.region_names)
+    assert render_mp4(shown, state, basemap, META, map_base.region_names) == video
+    path = tmp_path / "playback.mp4"
+    path.write_bytes(video)
+    frames, _ = imageio_ffmpeg.count_frames_and_secs(str(path))
+    assert frames == 8 + LAST_FRAME_MS // FRAME_MS - 1  # 8 weeks, the last one held
