@@ -16,9 +16,11 @@ from dashboard.core.maps.popups import source_pairs
 from dashboard.core.vocab import CATALOGUE_SYMBOLS, SIDE_NAMES, label
 
 #: Unstruck power plants smaller than this are left off (hundreds of small plants).
-MIN_QUIET_MW = 300.0
-#: Newest strikes listed in a site's popup.
+MIN_QUIET_MW = 500.0
+#: Newest strikes listed in a site's popup, and sources shown per strike (the incident's
+#: own popup and the exports carry all of them).
 TIMELINE_LENGTH = 10
+SOURCES_PER_STRIKE = 2
 #: Capacity that draws the largest symbol, per unit; symbols grow with the square root.
 FULL_SIZE = {"MW": 6000.0, "Mt/yr": 25.0}
 SMALLEST, LARGEST = 9, 26  # symbol size in px
@@ -58,7 +60,8 @@ def facility_features(incidents: pd.DataFrame, catalogue: Catalogue) -> dict:
                     "r": int(size),
                     "k": int(count),
                     "tl": timelines.get(site["facility_id"], []),
-                    "src": site["source_outlet"],
+                    # The catalogue's first outlet: the full list is in the catalogue.
+                    "src": str(site["source_outlet"]).split(" | ")[0],
                 },
             }
         )
@@ -95,6 +98,6 @@ def _timelines(linked: pd.DataFrame, wanted: set[str]) -> dict[str, list[list]]:
         strict=True,
     ):
         out.setdefault(site, []).append(
-            [day, SIDE_NAMES.get(side, side), iid, source_pairs(urls, outlets)]
+            [day, SIDE_NAMES.get(side, side), iid, source_pairs(urls, outlets)[:SOURCES_PER_STRIKE]]
         )
     return out
