@@ -255,6 +255,8 @@ class FacilityLayer(Layer):
 var {{ this.get_name() }} = (function () {
   var data = {{ this.data_json }}, colours = {{ this.colours_json }};
   var map = {{ this._parent.get_name() }};
+  // Sites sit under the incidents (overlay pane 400): a strike's marker stays clickable.
+  if (!map.getPane('esmSites')) { map.createPane('esmSites').style.zIndex = 390; }
   var shapes = {
     triangle: function (r) { return '<polygon points="' + r + ',1 ' + (2 * r - 1) + ',' +
       (2 * r - 1) + ' 1,' + (2 * r - 1) + '"/>'; },
@@ -316,7 +318,8 @@ var {{ this.get_name() }} = (function () {
   var group = L.geoJSON(data, {
     pointToLayer: function (feature, latlng) {
       var p = feature.properties;
-      return L.marker(latlng, {icon: icon(p), zIndexOffset: p.k ? 500 : 0, keyboard: false});
+      return L.marker(latlng, {icon: icon(p), zIndexOffset: p.k ? 500 : 0, keyboard: false,
+        pane: 'esmSites'});
     },
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
