@@ -251,27 +251,46 @@ def _text_codes(codes: np.ndarray, values: pd.Series) -> pd.Categorical:
 def _to_named_sites(out: pd.DataFrame, catalogue: Catalogue, links: _Links) -> pd.DataFrame:
     """Records linked by name take the site's position when the site has its own
     (a town-level record of "Ryazan refinery" moves from the city centre to the plant),
-    and region-level records take the site's town when that is all the catalogue has."""
+    and region-level records take the site's town when that is all the catalogue has.
+
+    Only the moved rows are touched: positions as floats, and precision and note as
+    categories rebuilt from codes (no million-string column is written)."""
     cat = catalogue.frame
     by_name = np.isin(links.match, (_MATCH["name"], _MATCH["name_and_distance"]))
     row = np.where(by_name, links.row, 0)
     site_precision = cat["coord_precision"].to_numpy(dtype=object)[row] if len(cat) else row
-    regional = (out["location_precision"] == "region").to_numpy(dtype=bool)
+    precision = pd.Categorical(out["location_precision"])
+    regional = np.asarray(precision == "region")
     to_site = by_name & (site_precision == "site")
     to_town = by_name & regional & (site_precision == "town")
     moved = to_site | to_town
     if not moved.any():
         return out
     site_lat, site_lon = coordinates(catalogue)
-    out.loc[moved, "latitude"] = site_lat[row[moved]]
-    out.loc[moved, "longitude"] = site_lon[row[moved]]
-    out.loc[to_site, "location_precision"] = "point"
-    out.loc[to_town, "location_precision"] = "settlement"
+    lat = out["latitude"].to_numpy(dtype=float, copy=True)
+    lon = out["longitude"].to_numpy(dtype=float, copy=True)
+    lat[moved], lon[moved] = site_lat[row[moved]], site_lon[row[moved]]
+    out["latitude"], out["longitude"] = lat, lon
+    out["location_precision"] = _recode(precision, {"point": to_site, "settlement": to_town})
     if "place_note" in out:
         names = pd.Series(cat["name_en"].to_numpy(dtype=object)[row[moved]], dtype=object)
-        before = pd.Series(out.loc[moved, "place_note"].astype(str).to_numpy(), dtype=object)
+        notes = pd.Categorical(out["place_note"])
+        before = pd.Series(np.asarray(notes)[moved], dtype=object).astype(str)
         joined = before.where(before == "", before + "; ")
-        out.loc[moved, "place_note"] = (
-            joined + "placed at the catalogue site of " + names
-        ).to_numpy()
+        new = (joined + "placed at the catalogue site of " + names).to_numpy()
+        extra = pd.Index(pd.unique(new), dtype=object).difference(notes.categories, sort=False)
+        categories = notes.categories.append(extra)
+        codes = notes.codes.astype(np.int64, copy=True)
+        codes[moved] = categories.get_indexer(new)
+        out["place_note"] = pd.Categorical.from_codes(codes, categories=categories)
     return out
+
+
+def _recode(values: pd.Categorical, changes: dict[str, np.ndarray]) -> pd.Categorical:
+    """A categorical with the rows of each mask set to its new label."""
+    labels = [label for label in changes if label not in values.categories]
+    values = values.add_categories(labels) if labels else values.copy()
+    codes = values.codes.copy()
+    for label, where in changes.items():
+        codes[where] = values.categories.get_loc(label)
+    return pd.Categorical.from_codes(codes, categories=values.categories)
