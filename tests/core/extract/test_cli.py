@@ -21,14 +21,13 @@ def test_extract_command_prints_the_suggestions_as_json() -> None:
     result = run(str(ARTICLES / "2025-11-09-voronezh-belgorod.txt"), "--published", "2025-11-09")
     assert result.returncode == 0, result.stderr
     suggestions = json.loads(result.stdout)
-    assert [(s["settlement"], s["admin1_iso"], s["date"]) for s in suggestions] == [
-        ("Voronezh", "RU-VOR", "2025-11-09"),
-        ("Belgorod", "RU-BEL", "2025-11-08"),
-        ("", "RU-BRY", "2025-11-09"),
-        ("", "RU-ROS", "2025-11-09"),
+    assert [(s["kind"], s["settlement"], s["admin1_iso"], s["date"]) for s in suggestions] == [
+        ("strike", "Voronezh", "RU-VOR", "2025-11-09"),
+        ("strike", "Belgorod", "RU-BEL", "2025-11-08"),
+        ("interception_claim", "", "RU-BRY", "2025-11-09"),
+        ("interception_claim", "", "RU-ROS", "2025-11-09"),
     ]
     assert suggestions[1]["affected_count"] == 20000
-    assert {s["claimed_intercepted"] for s in suggestions[2:]} == {44}
 
 
 def test_extract_command_errors_are_messages(tmp_path: Path) -> None:
