@@ -40,7 +40,7 @@ import pandas as pd
 from dashboard.core.exports.tables import neutralise_formulas
 from dashboard.core.extract import events as events_
 from dashboard.core.extract import language, rules
-from dashboard.core.extract.dates import ResolvedDate, find_published, undated
+from dashboard.core.extract.dates import find_published, undated
 from dashboard.core.extract.events import Claim, Event, Sentence
 from dashboard.core.incidents import schema
 from dashboard.core.join.place import Geography
@@ -138,13 +138,17 @@ def extract(
         )
     lang = language.detect(text)
     parsed = events_.read(text, geo, published, lang)
-    lead = events_.lead_date(parsed, published)
     events = events_.assemble(parsed, published)
-    officials = rules.official_names(" ".join(s.text for s in parsed))
+    whole = " ".join(s.text for s in parsed)
+    officials = rules.official_names(whole)
+    installed = rules.quotes_installed_head(whole)
     found: list[tuple[int, Suggestion]] = []
     for event in events:
-        found += [(event.first, s) for s in _strikes(event, parsed, lead, published, officials)]
-    for claim in events_.claims(parsed, events, lead or undated(published)):
+        found += [
+            (event.first, s)
+            for s in _strikes(event, parsed, published, officials, installed=installed)
+        ]
+    for claim in events_.claims(parsed, events, published):
         found.append((claim.sentences[0], _claim(claim, parsed, geo, waves)))
     return [s for _, s in sorted(found, key=lambda pair: pair[0])]
 
@@ -257,11 +261,16 @@ def with_source(suggestions: Iterable[Suggestion], url: str, outlet: str) -> lis
 def _strikes(
     event: Event,
     parsed: Sequence[Sentence],
-    lead: ResolvedDate | None,
     published: date,
     officials: frozenset[str],
+    *,
+    installed: bool,
 ) -> list[Suggestion]:
-    """One strike per site the event hit; the event's figure goes to its first site."""
+    """One strike per site the event hit; the event's figure goes to its first site.
+
+    ``installed``: the article reports what a Russian-installed head says, so a strike in
+    Ukraine that it names no attacker for is on an occupied area, by Ukraine.
+    """
     texts = [parsed[i].text for i in event.content]
     country = event.place.admin1_iso[:2]
     side = next((c for t in texts if (c := rules.attacker_cue(t))), None)
@@ -276,11 +285,12 @@ def _strikes(
     # Russian-held areas, Russia strikes the rest of Ukraine. Sentences name "the Russian
     # army" or "Russian security forces" as defenders too often for words to outrank that;
     # a Ukrainian strike on a Russian-held part of an oblast is named as such ("удар ВСУ").
-    by_place = _by_place(event.place.admin1_iso, texts)
     named = side if side in ("ukraine", "russia") else None
+    by_place = _by_place(event.place.admin1_iso, texts, occupied=installed and named != "russia")
     attacker = named if (country == "UA" and named == "ukraine") else by_place or named
     attacker = attacker or "unknown"
-    when = event.date or (None if event.separate else lead) or undated(published)
+    lead = None if event.separate else events_.lead_date(parsed, published, event.place.admin1_iso)
+    when = event.date or lead or undated(published)
     figure = next((h for t in texts if (h := rules.affected(t)) is not None), None)
     evidence = " ".join(texts)
     return [
@@ -337,7 +347,7 @@ def _claim(
     )
 
 
-def _by_place(admin1_iso: str, texts: Sequence[str]) -> str | None:
+def _by_place(admin1_iso: str, texts: Sequence[str], *, occupied: bool = False) -> str | None:
     """The side that strikes a place in this war (Crimea and occupied areas: Ukraine)."""
-    occupied = admin1_iso in OCCUPIED_REGIONS or any(rules.is_occupied(t) for t in texts)
+    occupied |= admin1_iso in OCCUPIED_REGIONS or any(rules.is_occupied(t) for t in texts)
     return {"RU": "ukraine", "UA": "ukraine" if occupied else "russia"}.get(admin1_iso[:2])

@@ -30,6 +30,7 @@ _MONTH_NAMES = (
     ("december", "dec", "декабря", "декабрь", "грудня", "грудень"),
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_DAY = timedelta(days=1)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APOSTROPHE = "['’ʼ]"
 #: Russian and Ukrainian weekdays in their cases, Monday first.
@@ -116,13 +117,34 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
     A date written without a year takes the reference's year, or the year before
     when that would put it after the reference (a January article about "28 December").
     """
-    iso = _ISO.search(text)
-    if iso:
-        return _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
-    found = [m for m in (_DAY_MONTH.search(text), _MONTH_DAY.search(text)) if m]
-    if not found:
-        return None
-    match = min(found, key=lambda m: m.start())
+    return next(iter(_dates(text, reference)), None)
+
+
+def _dates(text: str, reference: date | None) -> list[date]:
+    """Every calendar date in ``text``, in order (see :func:`parse_date`)."""
+    found: list[tuple[int, date]] = []
+    for match in _ISO.finditer(text):
+        value = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if value:
+            found.append((match.start(), value))
+    if found:
+        return [value for _, value in found]
+    taken: list[tuple[int, int]] = []
+    for match in sorted([*_DAY_MONTH.finditer(text), *_MONTH_DAY.finditer(text)], key=_start):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        taken.append(match.span())
+        value = _from_match(match, reference)
+        if value:
+            found.append((match.start(), value))
+    return [value for _, value in found]
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _from_match(match: re.Match[str], reference: date | None) -> date | None:
     month = MONTHS[match["month"].lower()]
     day = int(match["day"])
     if match["year"]:
@@ -155,19 +177,31 @@ def is_published_line(line: str) -> bool:
 def resolve_date(sentence: str, published: date) -> ResolvedDate | None:
     """The day a sentence says something happened, or None when it names no day.
 
-    Precedence: an explicit calendar date, then a weekday ("late Saturday", "в ночь на
-    субботу": the latest such day on or before publication), then "yesterday" ("вчера",
-    "накануне"), then same-day words ("overnight", "этой ночью", "сьогодні").
+    Precedence: an explicit calendar date (unless the weekday beside it says otherwise),
+    then a weekday ("late Saturday", "в ночь на субботу": the latest such day on or before
+    publication), then "yesterday" ("вчера", "накануне"), then same-day words
+    ("overnight", "этой ночью", "сьогодні").
     """
-    explicit = parse_date(sentence, reference=published)
-    if explicit:
-        return ResolvedDate(explicit, "day", "explicit date")
     text = _SAID_ON_DAY.sub(" ", sentence)
     weekday = _ON_WEEKDAY.search(text)
+    named_day = None
     if weekday:
-        target = _weekday_index(weekday["weekday"])
-        back = (published.weekday() - target) % 7
-        return ResolvedDate(published - timedelta(days=back), "day", weekday.group(0).strip())
+        back = (published.weekday() - _weekday_index(weekday["weekday"])) % 7
+        named_day = ResolvedDate(published - timedelta(days=back), "day", weekday.group(0).strip())
+    explicit = _dates(sentence, published)
+    if explicit:
+        # A night told as a range ("с 22:00 15 октября до 08:02 16 октября") is dated by
+        # its morning, like "overnight".
+        value = (
+            explicit[1] if len(explicit) > 1 and explicit[1] - explicit[0] == _DAY else explicit[0]
+        )
+        # "у ніч на неділю, 5 вересня" when 5 September was a Friday: one of the two is a
+        # slip; the weekday, counted back from publication, is the one news would mean.
+        if named_day and value.weekday() != named_day.value.weekday():
+            return named_day
+        return ResolvedDate(value, "day", "explicit date")
+    if named_day:
+        return named_day
     yesterday = _YESTERDAY.search(text)
     if yesterday:
         days = 2 if yesterday["two"] else 1

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dashboard.core.extract import rules
-from dashboard.core.extract.dates import ResolvedDate, resolve_date
+from dashboard.core.extract.dates import ResolvedDate, resolve_date, undated
 from dashboard.core.extract.places import Mention, find_places, regions_named
 from dashboard.core.extract.rules import Hit
 from dashboard.core.extract.text import split
@@ -23,6 +23,8 @@ from dashboard.core.join.place import Geography
 STALE_DAYS = 14
 #: A line naming who said it ("Source: Belgorod Oblast Governor ..."): no news of its own.
 _ATTRIBUTION = re.compile(r"^(?:Source|Sources|Джерело|Джерела|Источник|Источники)\s*:", re.I)
+#: "The latter" opening a sentence: the last place the sentence before named.
+_LATTER = re.compile(r"^(?:Остання|Останній|Останнє|Последняя|Последний|Последнее|The latter)\b")
 #: What joins places listed together: "Kharkiv and Poltava", "Харківщині та Полтавщині".
 _LIST_JOIN = re.compile(
     r"(?:\s*,\s*|\s+(?:and|or|и|і|та|й)\s+|\s*,\s*(?:and|и|і|та)\s+)(?:regions?\s+)?", re.I
@@ -77,12 +79,16 @@ def read(text: str, geo: Geography, published: date, lang: str) -> list[Sentence
         counts = rules.interception_counts(
             sentence, follows_claim=bool(previous and previous.counts)
         )
+        places = find_places(sentence, geo, lang, context)
+        anaphor = _LATTER.match(sentence)
+        if anaphor and not places and previous and previous.places:
+            places = [replace(previous.places[-1], text=anaphor.group(0), start=0)]
         parsed.append(
             Sentence(
                 index=index,
                 paragraph=paragraph,
                 text=sentence,
-                places=tuple(find_places(sentence, geo, lang, context)),
+                places=tuple(places),
                 date=day,
                 context=day or (previous.context if same_paragraph and previous else None),
                 counts=None if counts is None else tuple(counts),
@@ -92,10 +98,22 @@ def read(text: str, geo: Geography, published: date, lang: str) -> list[Sentence
     return parsed
 
 
-def lead_date(parsed: Sequence[Sentence], published: date) -> ResolvedDate | None:
-    """The day of the article's first dated strike sentence (the lead)."""
+def lead_date(
+    parsed: Sequence[Sentence], published: date, admin1_iso: str | None = None
+) -> ResolvedDate | None:
+    """The day of the article's first dated strike sentence (the lead) that is not about
+    another region than ``admin1_iso``; a dated reminder ("Напомним, в ночь на 17
+    февраля ...") dates only its own strike."""
     return next(
-        (s.date for s in parsed if s.date and rules.is_strike(s.text) and _is_news(s, published)),
+        (
+            s.date
+            for s in parsed
+            if s.date
+            and rules.is_strike(s.text)
+            and _is_news(s, published)
+            and not rules.is_reminder(s.text)
+            and (admin1_iso is None or all(m.admin1_iso == admin1_iso for m in s.places))
+        ),
         None,
     )
 
@@ -115,35 +133,41 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
 
     A strike sentence that names no place, just before one that does in the same
     paragraph ("Russia launched a massive missile strike on 10 October. A fire broke out
-    at the Burshtyn TPP."), is part of the event it introduces. A region-level event is
-    narrowed to a town named for it later ("Kharkiv Oblast ... an attack on Kozacha Lopan").
+    at the Burshtyn TPP."), is part of the event it introduces; so is a sentence naming a
+    place, an energy site and its damage right before one that says what attacked it ("В
+    Лискинском районе произошел пожар на нефтебазе. Причиной стала атака беспилотников.").
+    A strike sentence naming no place also starts the event of the next sentence in its
+    paragraph that names a place and a damaged energy site. A region-level event is
+    narrowed to a town named for it later ("Kharkiv Oblast ... an attack on Kozacha
+    Lopan"). A sentence putting the attack "in a neighbouring region" neither starts nor
+    continues an event where it was only felt.
     """
     events: list[Event] = []
     group: list[Event] = []
     preamble: Sentence | None = None
+    pending: Sentence | None = None
     for s in parsed:
         if s.counts is not None or _ATTRIBUTION.match(s.text):
             continue
-        if rules.is_negated(s.text):
-            group, preamble = [], None
+        if rules.is_negated(s.text) or rules.is_elsewhere(s.text):
+            group, preamble, pending = [], None, None
             continue
         if s.date is None and rules.is_background(s.text):
             continue
         targets = _targets(s.places)
         touched: list[Event] = []
         news_strike = rules.is_strike(s.text) and _is_news(s, published)
-        if news_strike and targets:
+        if news_strike and not targets and pending:
+            group = [_start(events, m, pending, pending) for m in _targets(pending.places)]
+            touched = group
+        elif targets and (
+            news_strike
+            or (preamble and preamble.paragraph == s.paragraph and s.hits and not s.counts)
+        ):
+            # "внаслідок атаки пошкоджено обладнання. Це призвело до знеструмлення ... в
+            # Запорізькому районі": the strike said first, the place and damage after.
             for mention in targets:
-                event = _find(events, mention, s.context)
-                if event is None:
-                    event = Event(place=mention, first=s.index)
-                    event.separate = rules.is_separate(s.text)
-                    if preamble and preamble.paragraph == s.paragraph:
-                        event.content.append(preamble.index)
-                    events.append(event)
-                elif event.place.is_region and not mention.is_region:
-                    event.place = mention
-                touched.append(event)
+                touched.append(_start(events, mention, s, preamble))
             group = touched
         elif (
             group
@@ -159,12 +183,29 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
         elif s.places or not rules.is_eventish(s.text) or s.date:
             group = []
         preamble = s if news_strike and not targets and not touched else None
+        pending = s if targets and not touched and s.hits and rules.is_eventish(s.text) else None
         for event in touched:
             event.content.append(s.index)
             if event.date is None and rules.is_strike(s.text):
                 event.date = s.context
             event.disputed |= rules.is_denial(s.text)
     return events
+
+
+def _start(events: list[Event], mention: Mention, s: Sentence, preamble: Sentence | None) -> Event:
+    """The event at this place (a new one unless the article already tells it), with the
+    sentence introducing it in the same paragraph when there is one."""
+    # A reminder of an earlier strike ("Напомним, ...") is an event of its own.
+    event = None if rules.is_reminder(s.text) else _find(events, mention, s.context)
+    if event is None:
+        event = Event(place=mention, first=s.index)
+        event.separate = rules.is_separate(s.text)
+        if preamble and preamble.paragraph == s.paragraph:
+            event.content.append(preamble.index)
+        events.append(event)
+    elif event.place.is_region and not mention.is_region:
+        event.place = mention
+    return event
 
 
 def site_kinds(event: Event, parsed: Sequence[Sentence]) -> list[str]:
@@ -259,24 +300,30 @@ def _find(
     return None
 
 
-def claims(
-    parsed: Sequence[Sentence], events: Sequence[Event], fallback: ResolvedDate
-) -> list[Claim]:
+def claims(parsed: Sequence[Sentence], events: Sequence[Event], published: date) -> list[Claim]:
     """Interception claims, one per region and day, in the order the article makes them.
 
     A claim names its regions ("над Брянской областью", "over the Kursk region"); a
-    governor's claim that names none is about the region of the strike it follows; a
-    national total naming no region is no record. A count between two region names is
+    governor's claim that names none is about the governor's region ("Гусев сообщил о
+    четырех сбитых беспилотниках"), or the region of the strike it follows; a national
+    total naming no region is no record. A count between two region names is
     the later region's own ("восемь — над Курской, шесть — над Брянской"); a total over
     a list of regions is no region's figure (None), unless it says "each". A claim
-    naming no day takes the day of the strike it follows, else ``fallback`` (the lead).
+    naming no day takes the day of the strike it follows, else the lead's, else the
+    publication date (known to the week).
     """
     found: dict[tuple[str, date], Claim] = {}
+    officials = _officials(parsed)
     for s in parsed:
         if s.counts is None:
             continue
-        for iso, count in _claim_regions(s, events):
-            day = s.context or _event_date(events, iso, s.index) or fallback
+        for iso, count in _claim_regions(s, events, officials):
+            day = (
+                s.context
+                or _event_date(events, iso, s.index)
+                or lead_date(parsed, published)
+                or undated(published)
+            )
             claim = found.setdefault((iso, day.value), Claim(iso, [], None, day))
             claim.sentences.append(s.index)
             if claim.count is None:
@@ -284,16 +331,22 @@ def claims(
     return list(found.values())
 
 
-def _claim_regions(s: Sentence, events: Sequence[Event]) -> list[tuple[str, int | None]]:
+def _claim_regions(
+    s: Sentence, events: Sequence[Event], officials: dict[str, str]
+) -> list[tuple[str, int | None]]:
     counts = list(s.counts or ())
     mentions: dict[str, Mention] = {}
     for mention in s.places:
         mentions.setdefault(mention.admin1_iso, mention)
     if not mentions:
+        total = rules.total_intercepted(s.text, counts)
+        named = [iso for name, iso in officials.items() if _names(s.text, name)]
+        if named:
+            return [(named[0], total)]
         earlier = [e for e in events if e.first < s.index]
         if not (earlier and rules.is_regional_official(s.text)):
             return []
-        return [(earlier[-1].place.admin1_iso, rules.total_intercepted(s.text, counts))]
+        return [(earlier[-1].place.admin1_iso, total)]
     groups: list[tuple[list[Mention], tuple[int, int] | None]] = []
     previous_end = 0
     for mention in mentions.values():
@@ -316,3 +369,21 @@ def _claim_regions(s: Sentence, events: Sequence[Event]) -> list[tuple[str, int 
 def _event_date(events: Sequence[Event], admin1_iso: str, before: int) -> ResolvedDate | None:
     earlier = [e for e in events if e.first <= before and e.place.admin1_iso == admin1_iso]
     return earlier[-1].date if earlier else None
+
+
+def _officials(parsed: Sequence[Sentence]) -> dict[str, str]:
+    """The governors and mayors an article introduces, by surname, with the region of the
+    place named nearest to their title ("губернатор Воронежской области Александр Гусев")."""
+    found: dict[str, str] = {}
+    for s in parsed:
+        for name, position in rules.official_mentions(s.text):
+            if s.places:
+                nearest = min(s.places, key=lambda m: abs(m.start - position))
+                found.setdefault(name, nearest.admin1_iso)
+    return found
+
+
+def _names(text: str, surname: str) -> bool:
+    """The sentence names the person, in any case ("Гусев", "Гусева", "Gladkov")."""
+    stem = surname[:-1] if len(surname) > 4 and surname[-1] in "аеиоуыяьй" else surname
+    return bool(re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text))

@@ -44,7 +44,7 @@ _CYR_AND = r"(?:\s*,\s*|\s+(?:и|і|й|та)\s+|\s*,\s*(?:и|і|та)\s+)"
 #: oblast's administration (ОВА, ОДА) names its oblast.
 _CYR_REGION_NOUNS = (
     ("область", r"област\w*|обл\.|ОВА|ОДА|ОГА|обладміністрац\w*|облгосадминистрац\w*"),
-    ("край", r"кра[йяюеё]\w*"),
+    ("край", r"кра[йяюеёї]\w*"),
     ("республика", r"республик\w*|республік\w*"),
 )
 _CYR_REGION_NOUN = "|".join(words for _, words in _CYR_REGION_NOUNS)
@@ -156,6 +156,8 @@ _NOT_A_TOWN_AFTER = re.compile(
     r"^\s+(?:river|reservoir|sea|lake|basin|delta|canal|мор\w+|водохранилищ\w*|водосховищ\w*)\b",
     re.I,
 )
+#: "в Покровском районе": the district's name, never its town.
+_DISTRICT_AFTER = re.compile(rf"^\s+(?i:{_DISTRICT_WORDS})(?!\w)")
 _NOT_A_TOWN_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|river)\s+of\s+$", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\(|\bи|\bі|\bта)\s*$")
 #: "power lines ... in the Belgorod region and Kalmykia": a region on its own in a list.
@@ -219,7 +221,9 @@ def _regions(sentence: str, geo: Geography, lang: str) -> list[Mention]:
     # A region named on its own ("over Crimea", "на Кубани"), where no large town has
     # that name.
     for run in _RUN.finditer(sentence):
-        for word, start in _segments(run.group(0), run.start(), lang):
+        for segment, start in _segments(run.group(0), run.start(), lang):
+            # "глава Башкирии Радий Хабиров": a Cyrillic region may lead a person's name.
+            word = segment.split()[0] if language.is_cyrillic(segment) else segment
             word = re.sub(r"[’']s$", "", word)
             if " " in word or _inside(start, found):
                 continue
@@ -287,11 +291,15 @@ def _cyrillic_regions(sentence: str, geo: Geography, lang: str) -> list[Mention]
 
 
 def _adjective_region(word: str, unit: str, geo: Geography, lang: str) -> str | None:
+    """The region an adjective names with its unit word; else the region named after the
+    town the adjective comes from (Ukrainian "Воронезька" -> Воронеж -> RU-VOR)."""
     for form in (*language.adjective_forms(word, lang), word):
         iso = geo.regions.lookup(f"{form} {unit}")
         if iso:
             return iso
-    return None
+    return next(
+        (iso for name in _adjective_towns(word, lang) if (iso := geo.regions.lookup(name))), None
+    )
 
 
 def _districts(
@@ -305,7 +313,9 @@ def _districts(
     town: "Корюківського району" -> UA-74, "Grayvoron district" -> RU-BEL. The town
     itself is not the place (a district is bigger), so the mention is region-level.
     Ukrainian district nicknames ("на Синельниківщині") are read the same way. Many
-    villages share a name, so when the article names regions the namesake must be in one.
+    villages share a name, so when the article names regions the namesake is looked for in
+    them, else only a town of 10,000 or more in the same country qualifies; a district's
+    adjective is never read as the town itself.
     """
     where = sorted({m.admin1_iso for m in regions} | context)
     found: list[Mention] = []
@@ -333,6 +343,18 @@ def _districts(
             _best([_lookup(geo, n, iso, None) for iso in where or [None] for n in candidates])
             for _, _, candidates in names
         ]
+        # Not in a region the article names: only a town of the same country big enough
+        # to be unambiguous ("Запорізький район" -> Zaporizhzhia; never Kaniv in Ukraine
+        # for a "Каневской район" of the Kuban).
+        if where and not any(places):
+            countries = {iso[:2] for iso in where}
+            places = [
+                p
+                for _, _, candidates in names
+                if (p := _best([_lookup(geo, n, None, None) for n in candidates]))
+                and p.population >= _MIN_POPULATION
+                and p.admin1_iso[:2] in countries
+            ]
         best = _best(places)
         if best:
             found += [
@@ -427,7 +449,7 @@ def _town(
     cyrillic = language.is_cyrillic(name)
     end = start + len(name)
     after = sentence[end:]
-    if _NOT_A_TOWN_AFTER.match(after):
+    if _NOT_A_TOWN_AFTER.match(after) or _DISTRICT_AFTER.match(after):
         return None
     before = sentence[:start]
     if _NOT_A_TOWN_BEFORE.search(before):
@@ -513,7 +535,8 @@ def _cyrillic_names(name: str, lang: str, *, facility: bool) -> list[str]:
     words = name.split()
     names = [name, " ".join(next(iter(language.lemmas(w, lang)), w) for w in words)]
     if len(words) == 1:
-        names += language.lemmas(name, lang)
+        # A stanitsa or village may be an adjective: "в станице Каневской" -> Каневская.
+        names += [*language.lemmas(name, lang), *language.adjective_forms(name, lang)]
     if facility:
         names += _adjective_towns(words[-1], lang)
     return names
@@ -521,8 +544,10 @@ def _cyrillic_names(name: str, lang: str, *, facility: bool) -> list[str]:
 
 def _adjective_towns(word: str, lang: str) -> list[str]:
     """Towns an adjective may be made from: Кременчугская -> Кременчуг, Шатурская ->
-    Шатура, Новошахтинский -> Новошахтинск, Пензенская -> Пенза, Курахівська -> Курахове."""
-    names: list[str] = []
+    Шатура, Новошахтинский -> Новошахтинск, Пензенская -> Пенза, Курахівська -> Курахове,
+    or that are named by it (Каневская)."""
+    # A stanitsa or village is often the adjective itself: Каневская, Северская.
+    names: list[str] = list(language.adjective_forms(word, lang))
     for form in (*language.adjective_forms(word, lang), word.lower()):
         match = _ADJECTIVE_SUFFIX.search(form)
         if match:
@@ -544,6 +569,6 @@ def _stem_towns(stem: str, suffix: str = "") -> list[str]:
         names += [stem[:-2] + "ове", stem[:-2] + "ово", stem[:-1]]
     if stem.endswith("ь"):
         names.append(stem[:-1] + "а")
-    if stem.endswith(("з", "ж")):
-        names += [stem[:-1] + "жжя", stem[:-1] + "жье"]
+    if suffix.startswith("з"):  # Запорізький, Воронезький -> Запоріжжя, Воронеж
+        names += [stem + "жжя", stem + "жье", stem + "ж"]
     return names

@@ -113,7 +113,11 @@ _GENERIC_ENERGY = _rx(
     rf"энергообъект\w*|енергооб{_A}єкт\w*|(?:объект|об{_A}єкт)\w* (?:энергетик|енергетик)\w*|"
     rf"(?:энергетическ|енергетичн)\w+ (?:объект|об{_A}єкт|инфраструктур|інфраструктур|"
     rf"оборудован|обладнан)\w*|(?:критическ|критичн)\w+ (?:инфраструктур|інфраструктур)\w*|"
-    r"энергосистем\w*|енергосистем\w*|(?:пошкодженн|поврежден)\w* (?:енергетики|энергетики)",
+    r"энергосистем\w*|енергосистем\w*|(?:пошкодженн|поврежден)\w* (?:енергетики|энергетики)|"
+    # An energy company's plant or site: "на предприятии «Башнефти»".
+    r"(?:предприяти|завод|объект|площадк|підприємств|об'єкт)\w* [«\"]?(?:Башнефт|Роснефт|"
+    r"Лукойл|Газпром|Транснефт|Татнефт|Славнефт|Сургутнефтегаз|Новатэк|Нафтогаз|Укрнафт|"
+    r"ДТЕК|Укренерго)\w*",
 )
 _OUTAGE = _rx(
     r"\bblackouts?\b|\boutages?\b|\bwithout (?:power|electricity|heat|heating|light|gas)\b|"
@@ -124,14 +128,19 @@ _OUTAGE = _rx(
     r"отопления|опалення|газа|газу|газоснабжения|газопостачання)|обесточ\w*|знеструм\w*|"
     r"блэкаут\w*|блекаут\w*|(?:аварийн|аварійн|экстренн|екстрен)\w+ (?:отключ|відключ)\w*|"
     r"(?:перебо|проблем)\w+ (?:с|з) (?:подач\w+ )?(?:электр|електр)\w*|"
-    r"зникл\w+ (?:світло|електрика)",
+    r"зникл\w+ (?:світло|електрика)|(?:наруш|порушен)\w+ (?:электро|энерго|електро|енерго)"
+    r"(?:снабжени|постачанн)\w*|(?:прерв|перерв)\w+ подач\w+ (?:электро|газа|тепла)\w*|"
+    r"(?:отключени|відключенн)\w+ (?:электро|електро|света|світла)\w*|"
+    # Power given back was power lost: "вдалось повернути світло в домівки".
+    r"(?:поверн|верн|відновил|восстановил)\w* (?:світло|свет|електропостачання|"
+    r"электроснабжение)",
 )
 _STRIKE = _rx(
     r"\b(?:strikes?|struck|hit|hits|hitting|attack(?:s|ed|ing)?|targeted|targeting|"
     r"shell(?:s|ed|ing)|bomb(?:s|ed|ing)|slammed|set (?:off )?(?:a )?fire|sparked a fire|"
     r"explosions?|blasts?|damag(?:ed|ing)|knocked out|drones?|missiles?)\b",
     rf"(?<!\w)(?:удар(?:ы|ов|ом|ам|ами|а|у|е)?|ударил\w*|вдарил\w*|вдарив|б{_A}є|бьют|били|"
-    r"атак\w*|обстрел\w*|обстріл\w*|попадани\w*|попал\w*|влучанн\w*|влучил\w*|прил[её]т\w*|"
+    r"атак\w*|обстрел\w*|обстріл\w*|попадани\w*|попаданн\w*|попал\w*|влучанн\w*|влучил\w*|прил[её]т\w*|"
     r"поражен\w*|поразил\w*|уражен\w*|уразил\w*|налет\w*|наліт\w*|беспилотн\w*|безпілотн\w*|"
     r"БПЛА|БпЛА|дрон\w*|ракет\w*|шахед\w*|взрыв\w*|вибух\w*|пошкодив|пошкодили|повредил\w*|"
     r"(?:вывел|выведен)\w* из строя|(?:виведен|вивел)\w* з ладу|з ладу виведен\w*|обломк\w*|"
@@ -274,6 +283,11 @@ _OCCUPIED = _rx(
     r"оккупированн\w*|окупован\w*|окупаці\w*|оккупаци\w*|призначен\w+ Росією|"
     r"назначенн\w+ Россией",
 )
+#: Heads Russia installed in occupied regions: a report of theirs is about those areas.
+_INSTALLED_HEADS = _rx(
+    r"\b(?:Saldo|Balitsky|Balitskiy|Pushilin|Pasechnik|Aksyonov|Aksenov|Razvozhayev)\b",
+    r"(?<!\w)(?:Сальдо|Балицк|Пушилин|Пасечник|Аксёнов|Аксенов|Развожаев)\w*",
+)
 _WEAPONS = {
     "glide_bomb": _rx(
         r"\bglide bombs?\b|\bguided (?:aerial |air )?bombs?\b|\bKABs?\b",
@@ -353,6 +367,13 @@ _CLAIMED_SIDE = re.compile(
     rf"(?<!\w)(?:БПЛА|беспилотник\w*|дрон\w*)\s+(?P<forces>ВСУ|украинской армии)(?!\w)",
     _I,
 )
+_REMINDER = re.compile(
+    r"(?:Напомним|Нагадаємо|Ранее|Раніше|Earlier|Previously|Recall)\b", re.IGNORECASE
+)
+_ELSEWHERE = _rx(
+    r"\bin (?:a|the) neighbou?ring (?:region|oblast|province)",
+    r"(?:в|у) сусідн\w+ (?:регіон|област)\w*|в соседн\w+ (?:регион|област)\w*",
+)
 _ANOTHER_SITE = _rx(
     r"\b(?:another|a second)\s+(?:\w+\s+){0,2}?(?:facility|site|plant|station)",
     rf"інш\w+ (?:енергетичн\w+ )?(?:компані|об{_A}єкт)\w*|"
@@ -384,8 +405,9 @@ def facility_hits(text: str) -> list[Hit]:
 
 def sites(kinds: Iterable[str]) -> list[str]:
     """The sites a run of facility words names, in order: one per family, the most
-    specific word of each (a CHP called a thermal power station is one CHP); generic
-    energy words name a site only where nothing specific does."""
+    specific word of each (a CHP called a thermal power station is one CHP; a depot's
+    pipes are the depot); generic energy words name a site only where nothing specific
+    does."""
     order = [kind for kind, _ in FACILITIES]
     chosen: dict[str, str] = {}
     for kind in kinds:
@@ -394,6 +416,9 @@ def sites(kinds: Iterable[str]) -> list[str]:
         family = _FAMILIES.get(kind, kind)
         if family not in chosen or order.index(kind) < order.index(chosen[family]):
             chosen[family] = kind
+    # Pipes at a refinery or depot ("трубопровод между резервуарами") are part of it.
+    if chosen.keys() & {"refining", "oil_storage"}:
+        chosen.pop("pipeline", None)
     return list(chosen.values())
 
 
@@ -476,9 +501,25 @@ def is_occupied(text: str) -> bool:
     return bool(_OCCUPIED.search(text))
 
 
+def quotes_installed_head(text: str) -> bool:
+    """Names a head Russia installed in an occupied region (Сальдо, Балицкий, Aksyonov)."""
+    return bool(_INSTALLED_HEADS.search(text))
+
+
 def is_another_site(text: str) -> bool:
     """Says a further site was hit ("об'єкт іншої енергетичної компанії")."""
     return bool(_ANOTHER_SITE.search(text))
+
+
+def is_reminder(text: str) -> bool:
+    """Opens by recalling an earlier event ("Напомним, ...", "Нагадаємо", "Earlier,")."""
+    return bool(_REMINDER.match(text))
+
+
+def is_elsewhere(text: str) -> bool:
+    """Says the attack was in another region ("после атаки в соседнем регионе"): the
+    places named only felt it."""
+    return bool(_ELSEWHERE.search(text))
 
 
 def is_regional_official(text: str) -> bool:
@@ -487,13 +528,22 @@ def is_regional_official(text: str) -> bool:
 
 
 _OFFICIAL_NAME = re.compile(
-    r"\b(?:Gov\.|Governor|Mayor)\s+(?:[A-Z][\w'’-]+\s+){0,2}(?P<surname>[A-Z][\w'’-]{2,})"
+    r"\b(?:Gov\.|Governor|Mayor)\s+(?:[A-Z][\w'’-]+\s+){0,2}(?P<surname>[A-Z][\w'’-]{2,})|"
+    r"(?<!\w)(?:губернатор\w*|мэр\w*|глав\w+ (?:региона|области|города)|очільник\w*|"
+    r"голов\w+ \S+ (?:ОВА|ОДА))\s+(?:[^\s,.]+\s+){0,3}?[А-ЯІЇЄҐЁ][а-яіїєґё'’]+\s+"
+    r"(?P<cyrillic>[А-ЯІЇЄҐЁ][а-яіїєґё'’-]{2,})"
 )
 
 
+def official_mentions(text: str) -> list[tuple[str, int]]:
+    """Surnames of governors and mayors a sentence introduces, with where their title
+    stands ("Governor Vasily Golubev", "губернатор Воронежской области Александр Гусев")."""
+    return [(m["surname"] or m["cyrillic"], m.start()) for m in _OFFICIAL_NAME.finditer(text)]
+
+
 def official_names(text: str) -> frozenset[str]:
-    """Surnames of governors and mayors the article introduces ("Governor Vasily Golubev")."""
-    return frozenset(m["surname"] for m in _OFFICIAL_NAME.finditer(text))
+    """Surnames of the governors and mayors an article introduces."""
+    return frozenset(name for name, _ in official_mentions(text))
 
 
 def official_confirms(

@@ -88,6 +88,16 @@ def test_a_governors_claim_without_a_place_is_about_the_strike_region(geo: Geogr
     assert claim.date == strike.date == date(2024, 10, 27)
 
 
+def test_a_governor_named_earlier_claims_for_their_region(geo: Geography) -> None:
+    (claim,) = extract(
+        "Ночью сообщил губернатор Липецкой области Игорь Артамонов о тревоге.\n"
+        "Утром Артамонов сообщил о пяти сбитых украинских беспилотниках.",
+        geo,
+        MONDAY,
+    )
+    assert (claim.admin1_iso, claim.claimed_intercepted) == ("RU-LIP", 5)
+
+
 def test_a_claim_is_never_a_strike_and_never_a_map_row(geo: Geography) -> None:
     (claim,) = extract(
         "Над Белгородской областью ночью сбиты 14 украинских беспилотников.", geo, MONDAY
