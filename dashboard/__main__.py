@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dashboard.core.dataset import WAVES_FILE, Dataset, load_bundled, load_geography, write_parquet
 from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
-from dashboard.core.extract.article import Suggestion, claims_frame, to_json
+from dashboard.core.extract.article import STRIKE, Suggestion, claims_frame, to_json
 from dashboard.core.extract.batch import (
     FileResult,
     files_in,
@@ -165,7 +165,7 @@ def _extract(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"error: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
             return 2
-        strikes = sum(s.kind == "strike" for s in merged)
+        strikes = sum(s.kind == STRIKE for s in merged)
         print(
             f"{articles} articles read from {len(paths)} files: {len(found)} suggestions, "
             f"merged into {strikes} strikes -> {args.out} and {len(merged) - strikes} "
@@ -179,7 +179,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _progress(number: int, total: int, path: Path, result: FileResult) -> None:
     """One line per file on stderr; on a terminal, one line rewritten in place."""
-    strikes = sum(s.kind == "strike" for s in result.suggestions)
+    strikes = sum(s.kind == STRIKE for s in result.suggestions)
     line = (
         f"[{number}/{total}] {path.name}: {strikes} strikes, "
         f"{len(result.suggestions) - strikes} interception claims"
