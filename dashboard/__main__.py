@@ -7,11 +7,19 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dashboard.core.dataset import Dataset, load_bundled, load_geography, write_parquet
+from dashboard.core.dataset import WAVES_FILE, Dataset, load_bundled, load_geography, write_parquet
 from dashboard.core.exports.gif import TooManyFrames
 from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
-from dashboard.core.extract.article import extract, to_json
+from dashboard.core.extract.article import STRIKE, Suggestion, claims_frame, to_json
+from dashboard.core.extract.batch import (
+    FileResult,
+    files_in,
+    merge,
+    read_path,
+    strikes_frame,
+)
 from dashboard.core.geo import files as geofiles
+from dashboard.core.incidents import waves as waves_module
 from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
@@ -44,11 +52,31 @@ def main(argv: list[str] | None = None) -> int:
         help="input format (default: detected from the header)",
     )
     extract = commands.add_parser(
-        "extract", help="suggest incidents from a news article (JSON on stdout)"
+        "extract",
+        help="suggest incidents from news articles in English, Russian or Ukrainian: JSON on "
+        "stdout, or with --out a CSV of strikes in the native schema for review and ingest",
     )
-    extract.add_argument("article", type=Path, help="plain-text article")
     extract.add_argument(
-        "--published", type=_iso_date, help="publication date YYYY-MM-DD (else a 'Published:' line)"
+        "articles",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="article files (plain text, HTML pages saved from a browser, RSS/Atom feeds) or "
+        "folders of them",
+    )
+    extract.add_argument(
+        "--published",
+        type=_iso_date,
+        help="publication date YYYY-MM-DD for articles whose file gives none (else a "
+        "'Published:' / 'Опубликовано:' line)",
+    )
+    extract.add_argument(
+        "--out", type=Path, help="write the strikes here as CSV (native schema) instead of JSON"
+    )
+    extract.add_argument(
+        "--claims",
+        type=Path,
+        help="with --out: where the interception claims go (default: OUT with .claims.csv)",
     )
     export = commands.add_parser("export", help="write a snapshot of a view (share link state)")
     export.add_argument("--state", default="", help="share URL or query string of the view")
@@ -103,18 +131,65 @@ def _iso_date(text: str) -> date:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    try:
-        text = args.article.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError as error:
-        print(f"error: cannot read {args.article}: {error.strerror}", file=sys.stderr)
+    """Read every article, merge reports of the same strike, write JSON or CSV files."""
+    if args.claims and not args.out:
+        print("error: --claims needs --out", file=sys.stderr)
         return 2
-    try:
-        suggestions = extract(text, load_geography(), published=args.published)
-    except ValueError as error:
-        print(f"error: {args.article}: {error}", file=sys.stderr)
+    paths = files_in(args.articles)
+    if not paths:
+        print("error: no files to read in the folders given", file=sys.stderr)
         return 2
-    print(to_json(suggestions))
+    geo = load_geography()
+    waves = frozenset(waves_module.read_waves(WAVES_FILE)["wave_id"])
+    found: list[Suggestion] = []
+    failures: list[str] = []
+    articles = 0
+    for number, path in enumerate(paths, start=1):
+        result = read_path(path, geo, args.published, waves)
+        found += result.suggestions
+        articles += result.read
+        failures += result.errors
+        if len(paths) > 1:
+            _progress(number, len(paths), path, result)
+    for failure in failures:
+        print(f"error: {failure}", file=sys.stderr)
+    if not articles:
+        return 2
+    merged = merge(found)
+    if args.out is None:
+        print(to_json(merged))
+    else:
+        claims_path = args.claims or args.out.with_suffix(".claims.csv")
+        try:
+            strikes_frame(merged).to_csv(args.out, index=False)
+            claims_frame(merged).to_csv(claims_path, index=False)
+        except OSError as error:
+            print(f"error: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+            return 2
+        strikes = sum(s.kind == STRIKE for s in merged)
+        print(
+            f"{articles} articles read from {len(paths)} files: {len(found)} suggestions, "
+            f"merged into {strikes} strikes -> {args.out} and {len(merged) - strikes} "
+            f"interception claims -> {claims_path}"
+        )
+    if failures:
+        print(f"{len(failures)} articles or files could not be read (above)", file=sys.stderr)
+        return 1
     return 0
+
+
+def _progress(number: int, total: int, path: Path, result: FileResult) -> None:
+    """One line per file on stderr; on a terminal, one line rewritten in place."""
+    strikes = sum(s.kind == STRIKE for s in result.suggestions)
+    line = (
+        f"[{number}/{total}] {path.name}: {strikes} strikes, "
+        f"{len(result.suggestions) - strikes} interception claims"
+    )
+    if sys.stderr.isatty():
+        end = "\n" if number == total else ""
+        print(f"\r\033[K{line}", end=end, file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr)
 
 
 def _view(state_text: str) -> tuple[Geography, Dataset, ViewState]:

@@ -72,3 +72,21 @@ def test_bad_sizes_are_refused_with_the_value() -> None:
     )
     assert done.returncode == 2
     assert "'ten' is not a list of positive whole numbers" in done.stderr
+
+
+def test_the_extract_benchmark_reports_its_run() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "extract.py"),
+            *("--articles", "20", "--runs", "1", "--json"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    line = json.loads(done.stdout)
+    assert (line["articles"], line["files"]) == (20, 15)  # 7 texts, 7 pages, 1 feed of 6
+    assert line["seconds"] > 0 and line["strike_rows"] > 0 and line["claim_rows"] > 0

@@ -152,6 +152,24 @@ LAYER_LABELS = MappingProxyType(
 #: customers (абоненти, споживачі: metered connections), residents or people; the units
 #: are never converted into one another or added together.
 AFFECTED_UNITS = ("households", "customers", "residents", "people")
+#: How a report names the unit of a figure (English words, Russian and Ukrainian word
+#: stems in any case) -> the unit it is recorded in, never converted further.
+AFFECTED_UNIT_WORDS = MappingProxyType(
+    {
+        "households": (
+            "households", "homes", "families", "домохозяйств", "домогосподарств", "родин",
+            "сімей", "сім'ї", "семей", "семьи",
+        ),
+        "customers": (
+            "customers", "consumers", "subscribers", "абонент", "споживач", "потребител",
+        ),
+        "residents": ("residents", "жител", "мешканц"),
+        "people": ("people", "людей", "человек", "осіб"),
+    }
+)  # fmt: skip
+#: What the extractor suggests: a strike on a site, or a claim of weapons shot down over
+#: a region (never drawn or counted as a strike).
+RECORD_KINDS = ("strike", "interception_claim")
 #: Region shading: incident count, or the reported figures of one unit.
 MEASURES = ("count", *AFFECTED_UNITS)
 MEASURE_LABELS = MappingProxyType(

@@ -27,12 +27,36 @@ def test_suggestions_from_the_seed_article_reach_the_map(bundled: Dataset) -> No
     at.run()
     at.button[0].click().run()  # Suggest incidents
     assert not at.exception
-    assert at.subheader[0].value == "Suggestions (4)"
+    assert [h.value for h in at.subheader] == ["Strikes (2)", "Interception claims (2)"]
+    assert "Read as English" in at.caption[0].value
     at.button[1].click().run()  # Add the chosen incidents to the map
     assert not at.exception
     ids = map_incident_ids(at)
+    # The two strikes reach the map; the claims over Bryansk and Rostov never do.
     added = [i for i in ids if i.startswith("article-")]
-    assert len(added) == 4 and len(ids) == len(bundled.incidents) + 4
+    assert len(added) == 2 and len(ids) == len(bundled.incidents) + 2
+
+
+def test_a_ukrainian_post_is_read_and_its_claims_kept_apart() -> None:
+    at = article_page()
+    at.text_area(key="article_text").input(
+        "Опубліковано: 12 грудня 2025\n\n"
+        "Цієї ночі російські війська били дронами по енергетичних об'єктах Одеської "
+        "області, пошкоджено підстанцію ДТЕК. Без світла залишаються 90 тисяч родин.\n"
+        "Над Одеською областю сили ППО знищили 20 ворожих безпілотників."
+    ).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Read as Ukrainian" in at.caption[0].value
+    assert [h.value for h in at.subheader] == ["Strikes (1)", "Interception claims (1)"]
+    strike = at.dataframe[0].value.iloc[0]  # the editor: strikes only
+    assert (strike["admin1_iso"], strike["facility_type"], strike["affected_count"]) == (
+        "UA-51",
+        "substation",
+        90000,
+    )
+    claim = at.dataframe[1].value.iloc[0]
+    assert (claim["admin1_iso"], claim["claimed_intercepted"]) == ("UA-51", "20")
 
 
 def test_an_article_without_a_date_asks_for_one() -> None:

@@ -102,12 +102,15 @@ def test_an_article_with_hostile_sentences_and_source_stays_text() -> None:
         "Published: 2025-11-09\n\n"
         "Russian drones hit a substation in Kharkiv overnight, [the governor said]"
         "(https://evil.example/x). ![x](https://evil.example/p.png) <img src=x onerror=alert(1)>"
+        "\nНад Харківщиною збито 12 дронів [тут](https://evil.example/c) <b>x</b>."
     )
     at.text_area(key="article_text").input(text)
     at.text_input(key="article_source").input("[src](https://evil.example)")
     at.run()
     at.button[0].click().run()  # Suggest incidents
     assert_inert(at)
+    # The claim's table carries the same hostile sentence, as text.
+    assert "Interception claims (1)" in [h.value for h in at.subheader]
     at.text_area(key="article_text").input("<b>no date</b> [x](https://evil.example)").run()
     at.date_input(key="article_published").set_value(None).run()
     at.button[0].click().run()

@@ -1,46 +1,55 @@
 """News article -> suggested incidents, by rules: offline, explainable, no model download.
 
 A suggestion is a draft for a human editor, so each one carries the sentences it
-came from (``evidence``) and goes through the same schema and join as any file
-(:func:`to_native_frame`). The pipeline:
+came from (``evidence``) and strikes go through the same schema and join as any file
+(:func:`to_native_frame`). Articles in English, Russian and Ukrainian are read alike;
+the language is detected (:func:`dashboard.core.extract.language.detect`). The pipeline:
 
 1. split the article into sentences and read each one: places (gazetteer and
-   region index, :mod:`extract_places`), the day it names (:mod:`extract_dates`),
-   and keyword signals (:mod:`extract_rules`);
+   region index, :mod:`~dashboard.core.extract.places`), the day it names
+   (:mod:`~dashboard.core.extract.dates`), facility words and other keyword signals
+   (:mod:`~dashboard.core.extract.rules`);
 2. a strike sentence that locates something starts an event per place; following
    sentences that add facts without naming another place continue it ("About
    20,000 households were affected."); general, historical, hypothetical and
    negated sentences start nothing;
-3. interception claims are attached last: to the event in the same region (within
-   a day), else they become region-level suggestions, one per region named, each
-   with the claim's figure (a shared total is repeated on every region: the
-   figure is a claim about the night, not a sum to add up);
-4. an event with no energy facility or outage in its sentences is dropped.
+3. an event gives one strike per site it hit: a refinery and the port's oil
+   terminal in one town are two strikes, a CHP also called "the thermal power
+   station" is one; an event with no energy facility or outage is dropped;
+4. interception claims ("air defences destroyed 44 drones over the Bryansk and
+   Rostov regions") are never strikes: each region named gets an
+   ``interception_claim`` with its own figure (None where one total covers several
+   regions), dated, and tied to the night's attack wave when the dataset has one.
 
 Dates: a day the event's own sentences name ("late Saturday" -> that Saturday,
-"overnight" -> the publication day) has precision "day"; else the date of the
-article's lead strike sentence (precision "day", unless the event is introduced
-with "Separately,"/"Elsewhere,"); else the publication date with precision "week".
+"overnight" -> the publication day), or the day named earlier in the same
+paragraph, has precision "day"; else the date of the article's lead strike sentence
+(precision "day", unless the event is introduced with "Separately,"/"Кроме того");
+else the publication date with precision "week".
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
+from dashboard.core.exports.tables import neutralise_formulas
 from dashboard.core.extract import events as events_
-from dashboard.core.extract import rules
-from dashboard.core.extract.dates import ResolvedDate, find_published, undated
-from dashboard.core.extract.events import Event, Sentence
+from dashboard.core.extract import language, rules
+from dashboard.core.extract.dates import find_published, undated
+from dashboard.core.extract.events import Claim, Event, Sentence
 from dashboard.core.incidents import schema
 from dashboard.core.join.place import Geography
+from dashboard.core.vocab import RECORD_KINDS
 
+STRIKE, CLAIM = RECORD_KINDS
 #: The fields of a suggestion, in the order :func:`to_json` writes them.
 FIELDS = (
+    "kind",
     "settlement",
     "admin1_iso",
     "attacker",
@@ -52,20 +61,41 @@ FIELDS = (
     "affected_count",
     "affected_unit",
     "claimed_intercepted",
+    "wave_id",
     "confidence",
     "evidence",
 )
+#: Where a suggestion was read; written by :func:`to_json` after :data:`FIELDS`.
+SOURCE_FIELDS = ("source_url", "source_outlet")
 SOURCE_OUTLET = "pasted article"
-#: A region-level interception claim names no facility; the schema needs one.
-CLAIM_FACILITY = "other_energy"
+#: Columns of an interception-claims file, in order.
+CLAIM_COLUMNS = (
+    "date",
+    "date_precision",
+    "attacker",
+    "target_country",
+    "admin1_iso",
+    "claimed_intercepted",
+    "weapon",
+    "wave_id",
+    "confidence",
+    "source_url",
+    "source_outlet",
+    "evidence",
+)
+
 #: Held by Russia since 2014 (Crimea, Sevastopol): strikes there come from Ukraine.
 OCCUPIED_REGIONS = frozenset({"UA-43", "UA-40"})
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One suggested incident; ``settlement`` is empty for a region-level claim."""
+    """One suggested record: a strike on a site, or an interception claim over a region.
 
+    ``settlement`` is empty for a region-level record; a claim has no facility.
+    """
+
+    kind: str
     settlement: str
     admin1_iso: str
     attacker: str
@@ -79,36 +109,65 @@ class Suggestion:
     claimed_intercepted: int | None
     confidence: str
     evidence: str
+    wave_id: str = ""
+    source_url: str = ""
+    source_outlet: str = ""
     latitude: float | None = None
     longitude: float | None = None
 
 
-def extract(text: str, geo: Geography, published: date | None = None) -> list[Suggestion]:
-    """Suggested incidents in an English news article, in the order the article tells them.
+def extract(
+    text: str,
+    geo: Geography,
+    published: date | None = None,
+    waves: Collection[str] = frozenset(),
+) -> list[Suggestion]:
+    """Suggested strikes and interception claims in a news article (English, Russian or
+    Ukrainian), in the order the article tells them.
 
-    ``published`` defaults to the article's "Published: ..." line; relative dates
-    ("overnight", "late Saturday") resolve against it.
+    ``published`` defaults to the article's "Published: ..." / "Опубликовано: ..." line;
+    relative dates ("overnight", "этой ночью") resolve against it. ``waves`` are the
+    attack-wave ids of the dataset (``W-2025-11-08-RU``): a claim on a night with a
+    wave names it.
     """
     published = published or find_published(text)
     if published is None:
         raise ValueError(
             "the article has no publication date: pass published=date(...) or include a "
-            "line such as 'Published: 2025-11-09'"
+            "line such as 'Published: 2025-11-09' or 'Опубликовано: 9 ноября 2025'"
         )
-    parsed = events_.read(text, geo, published)
-    lead = events_.lead_date(parsed, published)
+    lang = language.detect(text)
+    parsed = events_.read(text, geo, published, lang)
     events = events_.assemble(parsed, published)
-    events += events_.attach_claims(parsed, events)
-    suggestions = [_suggest(e, parsed, lead, published) for e in sorted(events, key=_order)]
-    return [s for s in suggestions if s is not None]
+    whole = " ".join(s.text for s in parsed)
+    officials = rules.official_names(whole)
+    installed = rules.quotes_installed_head(whole)
+    found: list[tuple[int, Suggestion]] = []
+    for event in events:
+        found += [
+            (event.first, s)
+            for s in _strikes(event, parsed, published, officials, installed=installed)
+        ]
+    for claim in events_.claims(parsed, events, published):
+        found.append((claim.sentences[0], _claim(claim, parsed, geo, waves)))
+    return [s for _, s in sorted(found, key=lambda pair: pair[0])]
+
+
+def strikes(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    return [s for s in suggestions if s.kind == STRIKE]
+
+
+def interception_claims(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    return [s for s in suggestions if s.kind == CLAIM]
 
 
 def to_json(suggestions: Iterable[Suggestion]) -> str:
-    """Suggestions as a JSON list with exactly :data:`FIELDS`, dates as YYYY-MM-DD."""
+    """Suggestions as a JSON list with :data:`FIELDS` and :data:`SOURCE_FIELDS`, dates as
+    YYYY-MM-DD."""
     rows = [
         {
             name: getattr(s, name).isoformat() if name == "date" else getattr(s, name)
-            for name in FIELDS
+            for name in (*FIELDS, *SOURCE_FIELDS)
         }
         for s in suggestions
     ]
@@ -116,9 +175,11 @@ def to_json(suggestions: Iterable[Suggestion]) -> str:
 
 
 def to_native_frame(suggestions: Iterable[Suggestion]) -> pd.DataFrame:
-    """Suggestions as native-schema strings, ready for ``schema.validate`` / the join."""
+    """The strikes among the suggestions as native-schema strings, ready for
+    ``schema.validate`` / the join. Interception claims are left out: they are never
+    drawn or counted as strikes."""
     rows = []
-    for s in suggestions:
+    for s in strikes(suggestions):
         rows.append(
             {
                 "id": "",
@@ -136,21 +197,31 @@ def to_native_frame(suggestions: Iterable[Suggestion]) -> pd.DataFrame:
                 "facility_name": "",
                 "weapon": s.weapon,
                 "effects": rules.effects([s.evidence]),
-                "affected_count": _text(s.affected_count),
+                "affected_count": "" if s.affected_count is None else str(s.affected_count),
                 "affected_unit": s.affected_unit if s.affected_count is not None else "",
-                "wave_id": "",
+                "wave_id": s.wave_id,
                 "confidence": s.confidence,
-                "source_url": "",
-                "source_outlet": SOURCE_OUTLET,
-                "notes": f"suggested from article text: {s.evidence}"
-                + (
-                    f"; interception claim: {s.claimed_intercepted}"
-                    if s.claimed_intercepted is not None
-                    else ""
-                ),
+                "source_url": s.source_url,
+                "source_outlet": s.source_outlet or SOURCE_OUTLET,
+                "notes": f"suggested from article text: {s.evidence}",
             }
         )
     return pd.DataFrame(rows, columns=list(schema.COLUMNS), dtype=str)
+
+
+def claims_frame(suggestions: Iterable[Suggestion]) -> pd.DataFrame:
+    """Interception claims, one row each (:data:`CLAIM_COLUMNS`), formulas made inert."""
+    rows = [
+        {
+            **{name: getattr(s, name) for name in CLAIM_COLUMNS},
+            "date": s.date.isoformat(),
+            "claimed_intercepted": ""
+            if s.claimed_intercepted is None
+            else str(s.claimed_intercepted),
+        }
+        for s in interception_claims(suggestions)
+    ]
+    return neutralise_formulas(pd.DataFrame(rows, columns=list(CLAIM_COLUMNS), dtype=str))
 
 
 def from_rows(rows: pd.DataFrame) -> list[Suggestion]:
@@ -182,67 +253,101 @@ _TEXT_FIELDS = tuple(
 )
 
 
-def _suggest(
-    event: Event, parsed: Sequence[Sentence], lead: ResolvedDate | None, published: date
-) -> Suggestion | None:
+def with_source(suggestions: Iterable[Suggestion], url: str, outlet: str) -> list[Suggestion]:
+    """The suggestions marked with where they were read."""
+    return [replace(s, source_url=url, source_outlet=outlet) for s in suggestions]
+
+
+def _strikes(
+    event: Event,
+    parsed: Sequence[Sentence],
+    published: date,
+    officials: frozenset[str],
+    *,
+    installed: bool,
+) -> list[Suggestion]:
+    """One strike per site the event hit; the event's figure goes to its first site.
+
+    ``installed``: the article reports what a Russian-installed head says, so a strike in
+    Ukraine that it names no attacker for is on an occupied area, by Ukraine.
+    """
     texts = [parsed[i].text for i in event.content]
-    claim_texts = [parsed[i].text for i in event.claims]
-    officials = rules.official_names(" ".join(s.text for s in parsed))
     country = event.place.admin1_iso[:2]
-    if event.claim_only:
-        facility: str | None = CLAIM_FACILITY
-        side = next((c for t in claim_texts if (c := rules.claimed_side(t))), None)
-        weapon = rules.weapon(claim_texts)
-        confidence = "claimed"
-    else:
-        facility = rules.facility_type(texts)
-        side = next((c for t in texts if (c := rules.attacker_cue(t))), None)
-        weapon = rules.weapon(texts)
-        confidence = (
-            "disputed"
-            if event.disputed
-            else "confirmed"
-            if any(rules.official_confirms(t, country, officials) for t in texts)
-            else "claimed"
-        )
-    if facility is None:
-        return None
+    side = next((c for t in texts if (c := rules.attacker_cue(t))), None)
+    confidence = (
+        "disputed"
+        if event.disputed
+        else "confirmed"
+        if any(rules.official_confirms(t, country, officials) for t in texts)
+        else "claimed"
+    )
     # Where the strike landed decides first: in this war Ukraine strikes Russia and
     # Russian-held areas, Russia strikes the rest of Ukraine. Sentences name "the Russian
-    # army" or "Russian security forces" as defenders too often for words to outrank that.
-    occupied = event.place.admin1_iso in OCCUPIED_REGIONS or any(
-        rules.is_occupied(t) for t in texts
-    )
-    by_place = {"RU": "ukraine", "UA": "ukraine" if occupied else "russia"}.get(country)
-    if not event.claim_only and by_place and not (country == "UA" and side == "ukraine"):
-        side = by_place
-    if side is None:
-        side = by_place or "unknown"
-    when = event.date or (None if event.separate else lead) or undated(published)
+    # army" or "Russian security forces" as defenders too often for words to outrank that;
+    # a Ukrainian strike on a Russian-held part of an oblast is named as such ("удар ВСУ").
+    named = side if side in ("ukraine", "russia") else None
+    by_place = _by_place(event.place.admin1_iso, texts, occupied=installed and named != "russia")
+    attacker = named if (country == "UA" and named == "ukraine") else by_place or named
+    attacker = attacker or "unknown"
+    lead = None if event.separate else events_.lead_date(parsed, published, event.place.admin1_iso)
+    when = event.date or lead or undated(published)
     figure = next((h for t in texts if (h := rules.affected(t)) is not None), None)
-    evidence = " ".join(parsed[i].text for i in sorted({*event.content, *event.claims}))
+    evidence = " ".join(texts)
+    return [
+        Suggestion(
+            kind=STRIKE,
+            settlement=event.place.settlement,
+            admin1_iso=event.place.admin1_iso,
+            attacker=attacker,
+            target_country=country,
+            facility_type=kind,
+            weapon=rules.weapon(texts),
+            date=when.value,
+            date_precision=when.precision,
+            affected_count=figure[0] if figure and n == 0 else None,
+            affected_unit=figure[1] if figure and n == 0 else "",
+            claimed_intercepted=None,
+            confidence=confidence,
+            evidence=evidence,
+            latitude=event.place.latitude,
+            longitude=event.place.longitude,
+        )
+        for n, kind in enumerate(events_.site_kinds(event, parsed))
+    ]
+
+
+def _claim(
+    claim: Claim, parsed: Sequence[Sentence], geo: Geography, waves: Collection[str]
+) -> Suggestion:
+    texts = [parsed[i].text for i in claim.sentences]
+    iso = claim.admin1_iso
+    side = next((c for t in texts if (c := rules.claimed_side(t))), None)
+    attacker = side or _by_place(iso, texts) or "unknown"
+    when = claim.date
+    wave = f"W-{when.value.isoformat()}-{'UA' if attacker == 'ukraine' else 'RU'}"
+    anchor = geo.anchors.loc[iso]
     return Suggestion(
-        settlement=event.place.settlement,
-        admin1_iso=event.place.admin1_iso,
-        attacker=side,
-        target_country=country,
-        facility_type=facility,
-        weapon=weapon,
+        kind=CLAIM,
+        settlement="",
+        admin1_iso=iso,
+        attacker=attacker,
+        target_country=iso[:2],
+        facility_type="",
+        weapon=rules.weapon(texts),
         date=when.value,
         date_precision=when.precision,
-        affected_count=figure[0] if figure else None,
-        affected_unit=figure[1] if figure else "",
-        claimed_intercepted=event.intercepted,
-        confidence=confidence,
-        evidence=evidence,
-        latitude=event.place.latitude,
-        longitude=event.place.longitude,
+        affected_count=None,
+        affected_unit="",
+        claimed_intercepted=claim.count,
+        confidence="claimed",
+        evidence=" ".join(texts),
+        wave_id=wave if wave in waves else "",
+        latitude=float(anchor["latitude"]),
+        longitude=float(anchor["longitude"]),
     )
 
 
-def _order(event: Event) -> int:
-    return event.first
-
-
-def _text(value: int | None) -> str:
-    return "" if value is None else str(value)
+def _by_place(admin1_iso: str, texts: Sequence[str], *, occupied: bool = False) -> str | None:
+    """The side that strikes a place in this war (Crimea and occupied areas: Ukraine)."""
+    occupied |= admin1_iso in OCCUPIED_REGIONS or any(rules.is_occupied(t) for t in texts)
+    return {"RU": "ukraine", "UA": "ukraine" if occupied else "russia"}.get(admin1_iso[:2])

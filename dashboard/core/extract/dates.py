@@ -1,10 +1,12 @@
 """Dates in news text: when an article was published and on which day a strike happened.
 
 Reports rarely give a calendar date for the event itself; they say "overnight",
-"late Saturday" or "yesterday". Those only mean something against the publication
-date, so everything here resolves relative to it. The dataset's convention (see
-``data/README.md``) is that an overnight strike takes the date of the morning it
-was reported, so "overnight" resolves to the publication day itself.
+"late Saturday", "этой ночью", "вчора ввечері" or "в ночь на субботу". Those only mean
+something against the publication date, so everything here resolves relative to it.
+The dataset's convention (see ``data/README.md``) is that an overnight strike takes the
+date of the morning it was reported, so "overnight" resolves to the publication day
+itself, and "the night to Saturday" to that Saturday. English, Russian and Ukrainian
+words are read alike: the scripts never collide.
 """
 
 from __future__ import annotations
@@ -13,31 +15,38 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES = (
+    ("january", "jan", "января", "январь", "січня", "січень"),
+    ("february", "feb", "февраля", "февраль", "лютого", "лютий"),
+    ("march", "mar", "марта", "март", "березня", "березень"),
+    ("april", "apr", "апреля", "апрель", "квітня", "квітень"),
+    ("may", "мая", "май", "травня", "травень"),
+    ("june", "jun", "июня", "июнь", "червня", "червень"),
+    ("july", "jul", "июля", "июль", "липня", "липень"),
+    ("august", "aug", "августа", "август", "серпня", "серпень"),
+    ("september", "sep", "sept", "сентября", "сентябрь", "вересня", "вересень"),
+    ("october", "oct", "октября", "октябрь", "жовтня", "жовтень"),
+    ("november", "nov", "ноября", "ноябрь", "листопада", "листопад"),
+    ("december", "dec", "декабря", "декабрь", "грудня", "грудень"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_DAY = timedelta(days=1)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_APOSTROPHE = "['’ʼ]"
+#: Russian and Ukrainian weekdays in their cases, Monday first.
+_CYRILLIC_WEEKDAYS = (
+    r"понедельник(?:а|у|ом|е)?|понеділ(?:ок|ка|ку|ком)",
+    r"вторник(?:а|у|ом|е)?|вівтор(?:ок|ка|ку|ком)",
+    r"сред(?:а|у|ы|е|ой)|серед(?:а|у|и|і|ою)",
+    r"четверг(?:а|у|ом|е)?|четвер(?:га|гу|гом)?",
+    rf"пятниц(?:а|у|ы|е|ей)|п{_APOSTROPHE}ятниц(?:я|ю|і|ею)",
+    r"суббот(?:а|у|ы|е|ой)|субот(?:а|у|и|і|ою)",
+    r"воскресень(?:е|я|ю|ем)|неділ(?:я|ю|і|ею)",
+)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_WEEKDAY_WORD = r"(?:" + "|".join(WEEKDAYS) + "|" + "|".join(_CYRILLIC_WEEKDAYS) + r")"
+_WEEKDAY = rf"(?P<weekday>{_WEEKDAY_WORD})"
 _ISO = re.compile(r"\b(?P<year>20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>20\d\d))?\b",
@@ -47,22 +56,47 @@ _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>20\d\d))?",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(r"^\s*(?:published|posted|updated)\b[\s:,-]*(?:on\s+)?(?P<rest>.+)$", re.I)
-# "officials said Sunday" dates the statement, not the strike.
+_PUBLISHED = re.compile(
+    r"^\s*(?:published|posted|updated|опубликовано|опубліковано|обновлено|оновлено|"
+    r"дата публикации|дата публікації)(?!\w)[\s:,-]*(?:on\s+)?(?P<rest>.+)$",
+    re.I,
+)
+_SAID = r"(?:said|says|told\s+\w+|reported|announced|wrote|added|stated|confirmed)"
+_CYRILLIC_SAID = (
+    r"(?:сообщил\w*|заявил\w*|написал\w*|рассказал\w*|уточнил\w*|отметил\w*|подтвердил\w*|"
+    r"сказал\w*|повідомил\w*|повідомив|заявив|написав|розповів|розповіл\w*|зазначил\w*|"
+    r"зазначив|підтвердил\w*|підтвердив|наголосил\w*|наголосив|уточнив)"
+)
+_DAY_PART = r"(?:morning|afternoon|evening|утром|вечером|днем|днём|вранці|зранку|ввечері|вдень)"
+# "officials said Sunday", "сообщил в субботу", "повідомили в компанії у вівторок",
+# "в понедельник заявило" date the statement, not the strike.
 _SAID_ON_DAY = re.compile(
-    r"\b(?:said|says|told\s+\w+|reported|announced|wrote|added|stated|confirmed)\s+"
-    rf"(?:on\s+)?(?:late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening))?",
+    rf"\b{_SAID}\s+(?:on\s+)?(?:late\s+|early\s+)?{_WEEKDAY_WORD}(?:\s+{_DAY_PART})?|"
+    rf"\b{_CYRILLIC_SAID}\s+(?:[^\s,.]+\s+){{0,3}}?(?:в|во|у)\s+{_WEEKDAY_WORD}(?:\s+{_DAY_PART})?|"
+    rf"\b(?:в|во|у)\s+{_WEEKDAY_WORD}(?:\s+{_DAY_PART})?\s+(?:[^\s,.]+\s+)?{_CYRILLIC_SAID}",
     re.IGNORECASE,
 )
 _ON_WEEKDAY = re.compile(
-    rf"\b(?:(?P<part>late|early)\s+)?(?:on\s+)?{_WEEKDAY}"
-    r"(?:\s+(?P<time>night|evening|morning|afternoon))?\b",
+    rf"(?<!\w)(?:(?P<part>late|early)\s+)?(?:on\s+)?{_WEEKDAY}"
+    r"(?:\s+(?P<time>night|evening|morning|afternoon))?(?!\w)",
     re.IGNORECASE,
 )
-_YESTERDAY = re.compile(r"\b(?:the\s+day\s+before\s+)?yesterday\b", re.IGNORECASE)
+_NIGHT = (
+    r"(?:ночью|ночи|вночі|уночі|в ночь|у ніч|(?:этой|цієї|минувшей|минулої|прошлой) ночі?|"
+    r"overnight|night)"
+)
+_YESTERDAY = re.compile(
+    r"\b(?:(?P<two>the\s+day\s+before\s+yesterday|позавчера|позавчора)|yesterday|вчера|вчора|"
+    r"накануне|напередодні|"
+    rf"(?:минулого|вчерашним|вчора)\s+(?:вечора|ввечері|вечором)(?!\s+(?:и|та|і|й)\s+{_NIGHT}))\b",
+    re.IGNORECASE,
+)
 _SAME_DAY = re.compile(
     r"\b(?:overnight|over\s+night|last\s+night|night-?time|tonight|today|this\s+morning|"
-    r"(?:in\s+the\s+)?early\s+hours)\b",
+    r"during\s+the\s+night|(?:in\s+the\s+)?early\s+hours|"
+    r"сегодня|сьогодні|этой\s+ночью|цієї\s+ночі|ночью|уночі|вночі|минувшей\s+ночью|"
+    r"минулої\s+ночі|прошлой\s+ночью|утром|вранці|зранку|днем|днём|"
+    r"минулого\s+вечора\s+(?:и|та|і|й)\s+(?:вночі|уночі))\b",
     re.IGNORECASE,
 )
 
@@ -77,18 +111,40 @@ class ResolvedDate:
 
 
 def parse_date(text: str, *, reference: date | None = None) -> date | None:
-    """First calendar date in ``text``: 2025-11-09, 9 November 2025, November 9(, 2025).
+    """First calendar date in ``text``: 2025-11-09, 9 November 2025, November 9(, 2025),
+    9 ноября 2025, 14 січня.
 
     A date written without a year takes the reference's year, or the year before
     when that would put it after the reference (a January article about "28 December").
     """
-    iso = _ISO.search(text)
-    if iso:
-        return _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
-    found = [m for m in (_DAY_MONTH.search(text), _MONTH_DAY.search(text)) if m]
-    if not found:
-        return None
-    match = min(found, key=lambda m: m.start())
+    return next(iter(_dates(text, reference)), None)
+
+
+def _dates(text: str, reference: date | None) -> list[date]:
+    """Every calendar date in ``text``, in order (see :func:`parse_date`)."""
+    found: list[tuple[int, date]] = []
+    for match in _ISO.finditer(text):
+        value = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if value:
+            found.append((match.start(), value))
+    if found:
+        return [value for _, value in found]
+    taken: list[tuple[int, int]] = []
+    for match in sorted([*_DAY_MONTH.finditer(text), *_MONTH_DAY.finditer(text)], key=_start):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        taken.append(match.span())
+        value = _from_match(match, reference)
+        if value:
+            found.append((match.start(), value))
+    return [value for _, value in found]
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _from_match(match: re.Match[str], reference: date | None) -> date | None:
     month = MONTHS[match["month"].lower()]
     day = int(match["day"])
     if match["year"]:
@@ -102,7 +158,7 @@ def parse_date(text: str, *, reference: date | None = None) -> date | None:
 
 
 def find_published(text: str) -> date | None:
-    """The date of a "Published: 2025-11-09" / "Published Sunday 9 November 2025" line."""
+    """The date of a "Published: 2025-11-09" / "Опубликовано: 9 ноября 2025" line."""
     for line in text.splitlines():
         match = _PUBLISHED.match(line)
         if match:
@@ -121,22 +177,34 @@ def is_published_line(line: str) -> bool:
 def resolve_date(sentence: str, published: date) -> ResolvedDate | None:
     """The day a sentence says something happened, or None when it names no day.
 
-    Precedence: an explicit calendar date, then a weekday ("late Saturday", "on
-    Monday night": the latest such day on or before publication), then "yesterday",
-    then same-day words ("overnight", "last night", "early today").
+    Precedence: an explicit calendar date (unless the weekday beside it says otherwise),
+    then a weekday ("late Saturday", "в ночь на субботу": the latest such day on or before
+    publication), then "yesterday" ("вчера", "накануне"), then same-day words
+    ("overnight", "этой ночью", "сьогодні").
     """
-    explicit = parse_date(sentence, reference=published)
-    if explicit:
-        return ResolvedDate(explicit, "day", "explicit date")
     text = _SAID_ON_DAY.sub(" ", sentence)
     weekday = _ON_WEEKDAY.search(text)
+    named_day = None
     if weekday:
-        target = WEEKDAYS.index(weekday["weekday"].lower())
-        back = (published.weekday() - target) % 7
-        return ResolvedDate(published - timedelta(days=back), "day", weekday.group(0).strip())
+        back = (published.weekday() - _weekday_index(weekday["weekday"])) % 7
+        named_day = ResolvedDate(published - timedelta(days=back), "day", weekday.group(0).strip())
+    explicit = _dates(sentence, published)
+    if explicit:
+        # A night told as a range ("с 22:00 15 октября до 08:02 16 октября") is dated by
+        # its morning, like "overnight".
+        value = (
+            explicit[1] if len(explicit) > 1 and explicit[1] - explicit[0] == _DAY else explicit[0]
+        )
+        # "у ніч на неділю, 5 вересня" when 5 September was a Friday: one of the two is a
+        # slip; the weekday, counted back from publication, is the one news would mean.
+        if named_day and value.weekday() != named_day.value.weekday():
+            return named_day
+        return ResolvedDate(value, "day", "explicit date")
+    if named_day:
+        return named_day
     yesterday = _YESTERDAY.search(text)
     if yesterday:
-        days = 2 if yesterday.group(0).lower().startswith("the day") else 1
+        days = 2 if yesterday["two"] else 1
         return ResolvedDate(published - timedelta(days=days), "day", yesterday.group(0))
     same_day = _SAME_DAY.search(text)
     if same_day:
@@ -147,6 +215,13 @@ def resolve_date(sentence: str, published: date) -> ResolvedDate | None:
 def undated(published: date) -> ResolvedDate:
     """Fallback for an event with no day: the publication date, known to the week."""
     return ResolvedDate(published, "week", "publication date")
+
+
+def _weekday_index(word: str) -> int:
+    word = word.lower()
+    if word in WEEKDAYS:
+        return WEEKDAYS.index(word)
+    return next(i for i, forms in enumerate(_CYRILLIC_WEEKDAYS) if re.fullmatch(forms, word))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
