@@ -16,8 +16,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.core.distinct import Distinct, combined_codes
 from dashboard.core.geo.names import skeleton
-from dashboard.core.incidents.schema import SOURCE_SEPARATOR, per_distinct
+from dashboard.core.incidents.schema import SOURCE_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -31,34 +32,45 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     frame["merged_ids"] = ""
     if frame.empty:
         return Merged(frame, 0)
-    # The gazetteer's name when the settlement was found, so Kharkov and Kharkiv meet.
-    place = per_distinct(frame.get("place_name", frame["settlement"]).fillna(""), skeleton)
-    place = place.where(place != "", frame["admin1_iso"].astype(str))
-    key = pd.Series(
-        _combined_codes(frame["date"], place, frame["facility_type"].astype(str)),
-        index=frame.index,
+    key = combined_codes(
+        frame["date"], _place_codes(frame), Distinct.of(frame["facility_type"]).codes
     )
-    eligible = frame["date_precision"].astype(str) == "day"
-    candidates = key.duplicated(keep=False) & eligible
-    if not candidates.any():
+    precision = Distinct.of(frame["date_precision"])
+    eligible = precision.spread(precision.values.astype(str) == "day")
+    candidates = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy() & eligible)
+    if not len(candidates):
         return Merged(frame, 0)
     # The facility's name only matters among rows that share day, place and type.
-    site = per_distinct(frame.loc[candidates, "facility_name"].fillna(""), skeleton)
-    key = pd.Series(_combined_codes(key[candidates], site), index=site.index)
+    site = _skeleton_codes(frame["facility_name"].iloc[candidates].fillna(""))
+    key = pd.Series(combined_codes(key[candidates], site), index=candidates)
     duplicated = key.duplicated(keep=False)
     if not duplicated.any():
         return Merged(frame, 0)
     return _merge(frame, key[duplicated])
 
 
-def _combined_codes(*columns: pd.Series) -> np.ndarray:
-    """One integer per distinct combination of the columns' values."""
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
-        codes, uniques = pd.factorize(column)
-        combined = combined * (len(uniques) + 1) + codes
-        combined = pd.factorize(combined)[0].astype(np.int64)  # keeps the numbers small
-    return combined
+def _place_codes(frame: pd.DataFrame) -> np.ndarray:
+    """Per row, a code for its place: the gazetteer's name when the settlement was found
+    (so Kharkov and Kharkiv meet) in any spelling, else the region; worked out once per
+    distinct (name, region)."""
+    names = Distinct.of(frame.get("place_name", frame["settlement"]).fillna(""))
+    regions = Distinct.of(frame["admin1_iso"].astype(str))
+    pairs, distinct = pd.factorize(
+        names.codes.astype(np.int64) * len(regions.values) + regions.codes
+    )
+    shapes = [skeleton(str(name)) for name in names.values]
+    region = regions.values.to_numpy(dtype=object)
+    places = [
+        shapes[pair // len(region)] or region[pair % len(region)] for pair in distinct.tolist()
+    ]
+    return pd.factorize(np.asarray(places, dtype=object), use_na_sentinel=False)[0][pairs]
+
+
+def _skeleton_codes(names: pd.Series) -> np.ndarray:
+    """Per row, a code for its name in any spelling (one skeleton per distinct name)."""
+    distinct = Distinct.of(names)
+    shapes = np.asarray([skeleton(str(name)) for name in distinct.values], dtype=object)
+    return distinct.spread(pd.factorize(shapes)[0])
 
 
 #: What a merge reads from the rows it folds together.
@@ -85,39 +97,66 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
 
     merged = frame.loc[group.index, list(_MERGED_COLUMNS)]
     urls, outlets = _source_pairs(merged, group)
-    out = frame
-    out.loc[firsts, "source_url"] = urls.reindex(group[first].to_numpy()).fillna("").to_numpy()
-    out.loc[firsts, "source_outlet"] = (
-        outlets.reindex(group[first].to_numpy()).fillna("").to_numpy()
-    )
+    # Each merged column's new values at the surviving rows: (rows, values).
+    patches = {
+        "source_url": (firsts, urls.reindex(group[first].to_numpy()).fillna("").to_numpy()),
+        "source_outlet": (firsts, outlets.reindex(group[first].to_numpy()).fillna("").to_numpy()),
+    }
     # The fullest effects; the largest figure with its own unit; the first wave named.
     lengths = merged["effects"].fillna("").astype(str).str.len()
     fullest = lengths.groupby(group).idxmax()
-    out.loc[lead[fullest.index].to_numpy(), "effects"] = frame.loc[
-        fullest.to_numpy(), "effects"
-    ].to_numpy()
+    patches["effects"] = (
+        lead[fullest.index].to_numpy(),
+        frame.loc[fullest.to_numpy(), "effects"].to_numpy(),
+    )
     figures = merged["affected_count"].astype("Float64").dropna()
     if len(figures):
         top = figures.groupby(group[figures.index]).idxmax()
-        targets = lead[top.index].to_numpy()
         for column in ("affected_count", "affected_unit"):
-            out.loc[targets, column] = frame.loc[top.to_numpy(), column].to_numpy()
+            patches[column] = (
+                lead[top.index].to_numpy(),
+                frame.loc[top.to_numpy(), column].to_numpy(),
+            )
     waves = merged["wave_id"].fillna("").astype(str)
     named = waves[waves != ""]
     if len(named):
         wave = named.groupby(group[named.index]).first()
-        out.loc[lead[wave.index].to_numpy(), "wave_id"] = wave.to_numpy()
+        patches["wave_id"] = (lead[wave.index].to_numpy(), wave.to_numpy())
     others = _joined(frame.loc[rest, "id"].astype(str), group[rest], ", ")
     targets = lead[others.index].to_numpy()
-    out.loc[targets, "merged_ids"] = others.to_numpy()
+    patches["merged_ids"] = (targets, others.to_numpy())
     note = "merged reports: " + others
     notes = frame.loc[targets, "notes"].fillna("").astype(str).to_numpy()
-    out.loc[targets, "notes"] = [
-        f"{n}; {m}" if n else m for n, m in zip(notes, note.to_numpy(), strict=True)
-    ]
-    keep = np.ones(len(out), dtype=bool)
-    keep[out.index.get_indexer(rest)] = False
-    return Merged(out.iloc[np.flatnonzero(keep)].reset_index(drop=True), len(rest))
+    patches["notes"] = (
+        targets,
+        [f"{n}; {m}" if n else m for n, m in zip(notes, note.to_numpy(), strict=True)],
+    )
+    return Merged(_kept(frame, rest, patches), len(rest))
+
+
+def _kept(
+    frame: pd.DataFrame, dropped: pd.Index, patches: dict[str, tuple[np.ndarray, object]]
+) -> pd.DataFrame:
+    """``frame`` without the ``dropped`` rows and with the ``patches`` written in, each
+    column taken once (patched values are appended to the column, then taken from
+    there): no whole column is written twice."""
+    n = len(frame)
+    keep = np.ones(n, dtype=bool)
+    keep[frame.index.get_indexer(dropped)] = False
+    kept = np.flatnonzero(keep)
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        if name not in patches:
+            columns[name] = column.take(kept).reset_index(drop=True)
+            continue
+        rows, values = patches[name]
+        slot = np.full(n, -1)
+        slot[frame.index.get_indexer(rows)] = np.arange(len(rows))
+        source = pd.concat([column, pd.Series(values, dtype=column.dtype)], ignore_index=True)
+        positions = np.where(slot[kept] >= 0, n + slot[kept], kept)
+        columns[name] = source.take(positions).reset_index(drop=True)
+    return pd.DataFrame(columns)
 
 
 def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd.Series]:
