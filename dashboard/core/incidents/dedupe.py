@@ -90,6 +90,12 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
     """Fold each group of ``keys`` (rows that report one strike) into its first row,
     with whole-column operations: a million rows with many repeats take seconds."""
     group = pd.Series(pd.factorize(keys)[0], index=keys.index)
+    rest = group.index[group.duplicated()]  # every row but the first of its group
+    return Merged(_kept(frame, rest, _merged_values(frame, group)), len(rest))
+
+
+def _merged_values(frame: pd.DataFrame, group: pd.Series) -> dict[str, tuple[np.ndarray, object]]:
+    """Each merged column's new values at the surviving rows, as (rows, values)."""
     first = ~group.duplicated()
     firsts = group.index[first]  # the surviving row of each group, by group number
     rest = group.index[~first]
@@ -97,7 +103,6 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
 
     merged = frame.loc[group.index, list(_MERGED_COLUMNS)]
     urls, outlets = _source_pairs(merged, group)
-    # Each merged column's new values at the surviving rows: (rows, values).
     patches = {
         "source_url": (firsts, urls.reindex(group[first].to_numpy()).fillna("").to_numpy()),
         "source_outlet": (firsts, outlets.reindex(group[first].to_numpy()).fillna("").to_numpy()),
@@ -131,7 +136,7 @@ def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
         targets,
         [f"{n}; {m}" if n else m for n, m in zip(notes, note.to_numpy(), strict=True)],
     )
-    return Merged(_kept(frame, rest, patches), len(rest))
+    return patches
 
 
 def _kept(
@@ -156,7 +161,7 @@ def _kept(
         source = pd.concat([column, pd.Series(values, dtype=column.dtype)], ignore_index=True)
         positions = np.where(slot[kept] >= 0, n + slot[kept], kept)
         columns[name] = source.take(positions).reset_index(drop=True)
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -472,7 +472,7 @@ def _accepted(
                 coded[column].values.to_numpy(dtype=object)[rows(coded[column].codes)],
                 dtype=object,
             )
-    out = pd.DataFrame(columns)
+    out = pd.DataFrame(columns, copy=False)
     out["date"] = pd.to_datetime(out["date"])
     for column in ("latitude", "longitude"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
