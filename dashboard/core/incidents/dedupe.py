@@ -41,7 +41,7 @@ def merge_duplicates(incidents: pd.DataFrame) -> Merged:
     if not len(candidates):
         return Merged(frame, 0)
     # The facility's name only matters among rows that share day, place and type.
-    site = _skeleton_codes(frame["facility_name"].iloc[candidates].fillna(""))
+    site = _site_codes(pd.factorize(key[candidates])[0], frame["facility_name"].iloc[candidates])
     key = pd.Series(combined_codes(key[candidates], site), index=candidates)
     duplicated = key.duplicated(keep=False)
     if not duplicated.any():
@@ -66,24 +66,25 @@ def _place_codes(frame: pd.DataFrame) -> np.ndarray:
     return pd.factorize(np.asarray(places, dtype=object), use_na_sentinel=False)[0][pairs]
 
 
-def _skeleton_codes(names: pd.Series) -> np.ndarray:
-    """Per row, a code for its name in any spelling (one skeleton per distinct name)."""
-    distinct = Distinct.of(names)
-    shapes = np.asarray([skeleton(str(name)) for name in distinct.values], dtype=object)
-    return distinct.spread(pd.factorize(shapes)[0])
+def _site_codes(groups: np.ndarray, names: pd.Series) -> np.ndarray:
+    """Per row, a code for the facility it names in any spelling, comparable within its
+    group: where a group names its site one way only, the name itself is the code, so
+    the spelling-free key is worked out only for names of groups that differ."""
+    distinct = Distinct.of(names.fillna(""))
+    named = pd.unique(groups.astype(np.int64) * len(distinct.values) + distinct.codes)
+    several = np.bincount(named // len(distinct.values), minlength=groups.max(initial=-1) + 1) > 1
+    mixed = several[groups]
+    codes = distinct.codes.copy()
+    spelled = np.unique(distinct.codes[mixed])
+    shapes = [skeleton(str(distinct.values.iat[c])) for c in spelled]
+    shape_code = np.zeros(len(distinct.values), dtype=np.int64)
+    shape_code[spelled] = pd.factorize(np.asarray(shapes, dtype=object))[0]
+    codes[mixed] = len(distinct.values) + shape_code[distinct.codes[mixed]]
+    return codes
 
 
 #: What a merge reads from the rows it folds together.
-_MERGED_COLUMNS = (
-    "id",
-    "source_url",
-    "source_outlet",
-    "effects",
-    "affected_count",
-    "affected_unit",
-    "wave_id",
-    "notes",
-)
+_MERGED_COLUMNS = ("source_url", "source_outlet", "effects", "affected_count", "wave_id")
 
 
 def _merge(frame: pd.DataFrame, keys: pd.Series) -> Merged:
@@ -179,25 +180,44 @@ def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd
     pairs["group"] = group.loc[pairs["row"]].to_numpy()
     pairs["order"] = pairs["row"].map(pd.Series(range(len(group)), index=group.index))
     pairs["source"] = pairs["url"].where(pairs["url"] != "", pairs["outlet"])
-    pairs = pairs.sort_values(["group", "order", "pos"], kind="stable")
-    pairs = pairs.drop_duplicates(["group", "source"])
+    # (row, place) is unique, so this order is total; the first of a source in its group stays.
+    pairs = pairs.iloc[np.lexsort((pairs["pos"], pairs["order"], pairs["group"]))]
+    repeated = pd.Series(combined_codes(pairs["group"], pairs["source"])).duplicated()
+    pairs = pairs[~repeated.to_numpy()]
     http = pairs[pairs["source"].str.startswith("http")]
     urls = _joined(http["source"], http["group"], SOURCE_SEPARATOR)
     outlets = _joined(pairs["outlet"], pairs["group"], SOURCE_SEPARATOR)
     return urls, outlets
 
 
-def _split(values: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each cell's " | "-separated parts (trimmed), with their row and place in the cell."""
-    cells = pa.array(values.fillna("").astype("str"), type=pa.string())
-    lists = pc.split_pattern(cells, pattern=SOURCE_SEPARATOR.strip())
-    parts = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+def _split(
+    values: pd.Series, rows: np.ndarray
+) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray, np.ndarray]:
+    """Each cell's " | "-separated parts (trimmed, as text), with their row and place in
+    the cell."""
+    lists = pc.split_pattern(_arrow_text(values.fillna("")), pattern=SOURCE_SEPARATOR.strip())
+    parts = pd.array(pc.utf8_trim_whitespace(pc.list_flatten(lists)), dtype="str")
     parent = pc.list_parent_indices(lists).to_numpy()
     starts = lists.offsets.to_numpy()[:-1]
     return parts, rows[parent], np.arange(len(parent)) - starts[parent]
 
 
 def _joined(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
-    """Per group, its values joined in order (object concatenation, no call per group)."""
-    text = (separator + values.astype(object)).groupby(groups.to_numpy(), sort=True).sum()
-    return text.str[len(separator) :]
+    """Per group (ascending), its values joined in order: one list per group, joined in
+    Arrow."""
+    groups = groups.to_numpy()
+    order = np.argsort(groups, kind="stable")
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else order
+    lists = pa.ListArray.from_arrays(
+        pa.array(np.r_[starts, len(ordered)], type=pa.int32()),
+        _arrow_text(values).take(pa.array(order)),
+    )
+    joined = pc.binary_join(lists, pa.scalar(separator, type=pa.large_string()))
+    return pd.Series(joined.to_numpy(zero_copy_only=False), index=ordered[starts], dtype=object)
+
+
+def _arrow_text(values: pd.Series) -> pa.Array:
+    """A text column as one Arrow array (no copy when it already is Arrow text)."""
+    text = pa.array(values.astype("str"))
+    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
