@@ -72,12 +72,8 @@ def ingest_bytes(
     binary, too large, unknown header): then no row can be attributed. ``max_bytes``
     bounds uploads; None reads a file of any size (the command line).
     """
-    if fmt not in FORMATS:
-        raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    read = read_geojson if looks_like_json(data) else read_table
-    table = read(data, max_bytes=max_bytes)
-    del data  # read: a caller that hands the bytes over does not hold them through the import
-    return ingest_table(table, geo, fmt=fmt)
+    _check_format(fmt)
+    return ingest_table(_read(data, max_bytes), geo, fmt=fmt)
 
 
 def ingest_frame(rows: pd.DataFrame, geo: Geography, *, fmt: str = "native") -> IngestResult:
@@ -96,7 +92,7 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
     """Adapt, validate, place and merge rows already read from a file.
 
     Each step's frames are let go once the next step has what it needs, so a large
-    import holds about one copy of its rows at a time.
+    import holds little more than one copy of its rows at a time.
     """
     raw = table.rows
     name = detect_format(set(raw.columns)) if fmt == "auto" else fmt
@@ -117,7 +113,10 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
             (placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)),
         ],
     )
-    del adapted, validated
+    input_rows = len(raw) + len(table.ragged)
+    # The file's rows are not needed once every rejected row has its original values (a
+    # caller that hands the table over frees them here).
+    del table, raw, adapted, validated
     merged = merge_duplicates(placed.placed)
     del placed
     result = link_facilities(merged.incidents, geo.facilities)
@@ -125,7 +124,7 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
     return IngestResult(
         accepted=result.drop(columns="row").reset_index(drop=True),
         rejected=rejected,
-        input_rows=len(raw) + len(table.ragged),
+        input_rows=input_rows,
         merged=merged.merged,
         source_format=name,
     )
@@ -134,8 +133,24 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
 def ingest_path(
     path: Path, geo: Geography, *, fmt: str = "auto", max_bytes: int | None = None
 ) -> IngestResult:
-    """A file on disk (the command line, the bundled data): any size by default."""
-    return ingest_bytes(Path(path).read_bytes(), geo, fmt=fmt, max_bytes=max_bytes)
+    """A file on disk (the command line, the bundled data): any size by default.
+
+    The file's bytes are let go once read, and its rows once placed: nothing here holds
+    them (they are handed over, not kept in a variable).
+    """
+    _check_format(fmt)
+    return ingest_table(_read(Path(path).read_bytes(), max_bytes), geo, fmt=fmt)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def _read(data: bytes, max_bytes: int | None) -> RawTable:
+    """CSV or GeoJSON bytes as a table of strings."""
+    read = read_geojson if looks_like_json(data) else read_table
+    return read(data, max_bytes=max_bytes)
 
 
 def to_native_csv(accepted: pd.DataFrame) -> pd.DataFrame:
