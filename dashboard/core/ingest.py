@@ -9,11 +9,13 @@ all go through :func:`ingest_bytes`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.core.distinct import Distinct
 from dashboard.core.incidents import schema
 from dashboard.core.incidents.dedupe import merge_duplicates
 from dashboard.core.incidents.sources import Adapter, acled, adapt, native, ucdp
@@ -70,13 +72,8 @@ def ingest_bytes(
     binary, too large, unknown header): then no row can be attributed. ``max_bytes``
     bounds uploads; None reads a file of any size (the command line).
     """
-    if fmt not in FORMATS:
-        raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if looks_like_json(data):
-        table = read_geojson(data, max_bytes=max_bytes)
-    else:
-        table = read_table(data, max_bytes=max_bytes)
-    return ingest_table(table, geo, fmt=fmt)
+    _check_format(fmt)
+    return ingest_table(_read(data, max_bytes), geo, fmt=fmt)
 
 
 def ingest_frame(rows: pd.DataFrame, geo: Geography, *, fmt: str = "native") -> IngestResult:
@@ -92,7 +89,11 @@ def ingest_frame(rows: pd.DataFrame, geo: Geography, *, fmt: str = "native") -> 
 
 
 def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> IngestResult:
-    """Adapt, validate, place and merge rows already read from a file."""
+    """Adapt, validate, place and merge rows already read from a file.
+
+    Each step's frames are let go once the next step has what it needs, so a large
+    import holds little more than one copy of its rows at a time.
+    """
     raw = table.rows
     name = detect_format(set(raw.columns)) if fmt == "auto" else fmt
     adapter = ADAPTERS[name]
@@ -104,26 +105,26 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
         adapted.native.drop(columns="row"), row_numbers=adapted.native["row"].to_numpy()
     )
     placed = place_incidents(validated.accepted, geo)
-    merged = merge_duplicates(placed.placed)
-    result = link_facilities(merged.incidents, geo.facilities)
-    blank = result["admin1"] == ""
-    result.loc[blank, "admin1"] = result.loc[blank, "admin1_iso"].map(geo.region_names)
-
-    reasons = [
-        (adapted.refused["row"], adapted.refused["reason"]),
-        (validated.rejected["row"], _in_source_terms(validated.rejected["reason"], adapter)),
-        (placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)),
-    ]
-    rejected = pd.concat(
-        [_originals(raw, rows, why) for rows, why in reasons if len(rows)]
-        + ([table.ragged] if len(table.ragged) else [])
-        or [pd.DataFrame(columns=[*raw.columns, "reason"])],
-        ignore_index=True,
+    rejected = _rejected(
+        table,
+        [
+            (adapted.refused["row"], adapted.refused["reason"]),
+            (validated.rejected["row"], _in_source_terms(validated.rejected["reason"], adapter)),
+            (placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)),
+        ],
     )
+    input_rows = len(raw) + len(table.ragged)
+    # The file's rows are not needed once every rejected row has its original values (a
+    # caller that hands the table over frees them here).
+    del table, raw, adapted, validated
+    merged = merge_duplicates(placed.placed)
+    del placed
+    result = link_facilities(merged.incidents, geo.facilities)
+    _name_blank_regions(result, geo.region_names)
     return IngestResult(
         accepted=result.drop(columns="row").reset_index(drop=True),
-        rejected=_reason_first(rejected.sort_values("row", kind="stable").reset_index(drop=True)),
-        input_rows=len(raw) + len(table.ragged),
+        rejected=rejected,
+        input_rows=input_rows,
         merged=merged.merged,
         source_format=name,
     )
@@ -132,8 +133,24 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
 def ingest_path(
     path: Path, geo: Geography, *, fmt: str = "auto", max_bytes: int | None = None
 ) -> IngestResult:
-    """A file on disk (the command line, the bundled data): any size by default."""
-    return ingest_bytes(Path(path).read_bytes(), geo, fmt=fmt, max_bytes=max_bytes)
+    """A file on disk (the command line, the bundled data): any size by default.
+
+    The file's bytes are let go once read, and its rows once placed: nothing here holds
+    them (they are handed over, not kept in a variable).
+    """
+    _check_format(fmt)
+    return ingest_table(_read(Path(path).read_bytes(), max_bytes), geo, fmt=fmt)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise TableError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def _read(data: bytes, max_bytes: int | None) -> RawTable:
+    """CSV or GeoJSON bytes as a table of strings."""
+    read = read_geojson if looks_like_json(data) else read_table
+    return read(data, max_bytes=max_bytes)
 
 
 def to_native_csv(accepted: pd.DataFrame) -> pd.DataFrame:
@@ -154,14 +171,31 @@ def _in_source_terms(reasons: pd.Series, adapter: Adapter) -> pd.Series:
     return out
 
 
-def _reason_first(rejected: pd.DataFrame) -> pd.DataFrame:
-    """Line number and reason first: what a reader of the rejects file looks for."""
+def _rejected(table: RawTable, reasons: list[tuple[pd.Series, pd.Series]]) -> pd.DataFrame:
+    """Every refused, rejected or unplaced row with its original values and reason, and
+    the ragged rows, in file order, line number and reason first."""
+    raw = table.rows
+    positions = pd.Index(raw["row"])
+    parts = [
+        raw.take(positions.get_indexer(rows)).assign(reason=list(why))
+        for rows, why in reasons
+        if len(rows)
+    ]
+    rejected = pd.concat(
+        parts + ([table.ragged] if len(table.ragged) else [])
+        or [pd.DataFrame(columns=[*raw.columns, "reason"])],
+        ignore_index=True,
+    )
+    rejected = rejected.sort_values("row", kind="stable").reset_index(drop=True)
     rest = [c for c in rejected.columns if c not in ("row", "reason")]
     return rejected[["row", "reason", *rest]]
 
 
-def _originals(raw: pd.DataFrame, rows: pd.Series, reasons: pd.Series) -> pd.DataFrame:
-    """The raw input rows at the given line numbers, with their reasons."""
-    picked = raw.set_index("row", drop=False).loc[list(rows)].reset_index(drop=True)
-    picked["reason"] = list(reasons)
-    return picked
+def _name_blank_regions(incidents: pd.DataFrame, names: Mapping[str, str]) -> None:
+    """A record that gave no region name gets its region's English name (looked up once
+    per region)."""
+    blank = (incidents["admin1"] == "").to_numpy(dtype=bool)
+    if blank.any():
+        regions = Distinct.of(incidents["admin1_iso"])
+        named = regions.spread(regions.values.map(names))
+        incidents.loc[blank, "admin1"] = named[blank]

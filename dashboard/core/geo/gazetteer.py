@@ -55,15 +55,21 @@ class Gazetteer:
                 if stem:
                     self._river[stem].append(row)
         self._primary_skeleton = [skeleton(n) for n in names]
-        self._population = self._places["population"].to_numpy(dtype=np.int64)
-        self._admin1 = self._places["admin1_iso"].to_numpy(dtype=object)
-        self._country = self._places["country"].to_numpy(dtype=object)
-        self._names = names
-        self._lat = self._places["latitude"].to_numpy(dtype=float)
-        self._lon = self._places["longitude"].to_numpy(dtype=float)
+        # Plain lists: a look-up reads a handful of places, where numpy costs more than it saves.
+        self._population = self._places["population"].to_numpy(dtype=np.int64).tolist()
+        self._admin1 = self._places["admin1_iso"].to_numpy(dtype=object).tolist()
+        self._country = self._places["country"].to_numpy(dtype=object).tolist()
+        self._names = names.tolist()
+        self._lat = self._places["latitude"].to_numpy(dtype=float).tolist()
+        self._lon = self._places["longitude"].to_numpy(dtype=float).tolist()
 
     def __len__(self) -> int:
         return len(self._places)
+
+    @property
+    def places(self) -> pd.DataFrame:
+        """The places table; :meth:`locate` gives positions in it."""
+        return self._places
 
     def lookup(
         self, name: str, *, admin1_iso: str | None = None, country: str | None = None
@@ -73,52 +79,67 @@ class Gazetteer:
         A region, when given, is binding: a same-named town elsewhere is not the
         place the record means, so there is no match.
         """
-        key = fold(name)
-        if not key:
+        hit = self.locate(name, admin1_iso=admin1_iso, country=country)
+        if hit is None:
             return None
-        for match, rows in (
-            ("exact", self._exact.get(key)),
-            ("variant", self._variant.get(skeleton(name))),
-            ("variant", self._river.get(without_river(name))),
-        ):
-            place = self._best(sorted(set(rows)), key, match, admin1_iso, country) if rows else None
-            if place:
-                return place
-        return None
-
-    def _best(
-        self,
-        rows: list[int],
-        key: str,
-        match: str,
-        admin1_iso: str | None,
-        country: str | None,
-    ) -> Place | None:
-        candidates = np.asarray(rows)
-        if admin1_iso:
-            candidates = candidates[self._admin1[candidates] == admin1_iso]
-            if not len(candidates):
-                return None
-        elif country:
-            narrowed = candidates[self._country[candidates] == country]
-            candidates = narrowed if len(narrowed) else candidates
-        primary = set(self._primary.get(key, ()))
-        shape = skeleton(key)
-        best = max(
-            candidates.tolist(),
-            key=lambda r: (
-                r in primary or self._primary_skeleton[r] == shape,
-                int(self._population[r]),
-            ),
-        )
+        best, match = hit
         return Place(
             name=str(self._names[best]),
             admin1_iso=str(self._admin1[best]),
             country=str(self._country[best]),
-            latitude=float(self._lat[best]),
-            longitude=float(self._lon[best]),
-            population=int(self._population[best]),
+            latitude=self._lat[best],
+            longitude=self._lon[best],
+            population=self._population[best],
             match=match,
+        )
+
+    def locate(
+        self, name: str, *, admin1_iso: str | None = None, country: str | None = None
+    ) -> tuple[int, str] | None:
+        """:meth:`lookup`'s place as its position in :attr:`places` and how it matched
+        ("exact" or "variant"): many look-ups need no :class:`Place` objects. The looser
+        keys are only computed when the exact one finds nothing."""
+        key = fold(name)
+        if not key:
+            return None
+        for match, index, spelling in (
+            ("exact", self._exact, None),
+            ("variant", self._variant, skeleton),
+            ("variant", self._river, without_river),
+        ):
+            best = self._best(
+                index.get(spelling(name) if spelling else key), key, admin1_iso, country
+            )
+            if best is not None:
+                return best, match
+        return None
+
+    def _best(
+        self,
+        rows: list[int] | None,
+        key: str,
+        admin1_iso: str | None,
+        country: str | None,
+    ) -> int | None:
+        if not rows:
+            return None
+        candidates = sorted(set(rows))
+        if admin1_iso:
+            candidates = [r for r in candidates if self._admin1[r] == admin1_iso]
+            if not candidates:
+                return None
+        elif country:
+            candidates = [r for r in candidates if self._country[r] == country] or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        primary = set(self._primary.get(key, ()))
+        shape = skeleton(key)
+        return max(
+            candidates,
+            key=lambda r: (
+                r in primary or self._primary_skeleton[r] == shape,
+                self._population[r],
+            ),
         )
 
 

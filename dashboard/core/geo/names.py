@@ -102,9 +102,10 @@ def fold(text: str) -> str:
     """Case-, accent- and script-insensitive key: "Харків" and "Kharkiv" -> "kharkiv"."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _APOSTROPHES.sub("", text).translate(_TRANSLIT)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
+    if not text.isascii():  # ASCII has no accents to drop
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
     return _PUNCT.sub(" ", text).strip()
 
 

@@ -77,8 +77,9 @@ def _read_regular(data: bytes) -> RawTable | None:
             read_options=pacsv.ReadOptions(use_threads=True, block_size=16 << 20),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
             # Every column as text, as written: no number or date guessing ("007" stays).
+            # Large strings are what pandas' Arrow strings hold: no conversion afterwards.
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),

@@ -25,6 +25,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dashboard.core.distinct import combined_codes
 from dashboard.core.geo import facilities
 from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
 
@@ -125,22 +126,58 @@ class _Work:
 
 
 def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
-    """Attach ``admin1_iso``, ``latitude``, ``longitude`` and ``location_precision``."""
+    """Attach ``admin1_iso``, ``latitude``, ``longitude`` and ``location_precision``.
+
+    A row's place follows from :data:`PLACE_COLUMNS` alone, so each distinct
+    combination of them (a few thousand towns in a million rows) is placed once.
+    """
     frame = incidents.reset_index(drop=True)  # copy-on-write: the caller's frame is safe
-    for column in ("settlement", "admin1", "admin1_iso", "target_country"):
+    for column in ("settlement", "admin1", "admin1_iso"):
         if column not in frame:
             frame[column] = ""
         frame[column] = frame[column].fillna("").astype(str)
-    work = _Work.start(frame, geo.regions)
-    _by_settlement(work, frame["target_country"].to_numpy(dtype=object), geo.gazetteer)
+    if "target_country" not in frame:
+        frame["target_country"] = ""
+    present = [c for c in PLACE_COLUMNS if c in frame]
+    codes, first = _distinct_rows(frame, present)
+    distinct = frame[present].take(first).reset_index(drop=True)
+    distinct["target_country"] = distinct["target_country"].fillna("").astype(str)
+    work = _Work.start(distinct, geo.regions)
+    _by_settlement(work, distinct["target_country"].to_numpy(dtype=object), geo.gazetteer)
     _by_coordinates(work, geo.admin1)
     _by_region(work, geo.anchors)
     missing = (work.iso == "") & (work.reason == "")
     work.reason[missing] = [
-        _unplaced_reason(work.settlement[r], frame["admin1"].iat[r], work.bad_region[r])
+        _unplaced_reason(work.settlement[r], distinct["admin1"].iat[r], work.bad_region[r])
         for r in np.flatnonzero(missing)
     ]
-    return _assemble(frame, work)
+    return _assemble(frame, distinct, work, codes)
+
+
+#: What placing a row reads: rows that agree on these columns are placed alike.
+PLACE_COLUMNS = (
+    "settlement",
+    "admin1",
+    "admin1_iso",
+    "target_country",
+    "latitude",
+    "longitude",
+    "location_precision",
+)
+
+
+def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code among the distinct combinations of ``columns``, and the first
+    row of each combination."""
+    parts = [
+        frame[c].to_numpy(dtype=float, na_value=np.nan)
+        if c in ("latitude", "longitude")
+        else frame[c]
+        for c in columns
+    ]
+    codes = pd.factorize(combined_codes(*parts))[0]
+    first = pd.Series(codes).drop_duplicates().index.to_numpy()
+    return codes, first
 
 
 def _by_settlement(work: _Work, country: np.ndarray, gazetteer: Gazetteer) -> None:
@@ -207,29 +244,42 @@ def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
     ]
 
 
-def _assemble(frame: pd.DataFrame, work: _Work) -> Placed:
-    """Write the routes' results into the frame; the country follows from the region."""
-    given_country = frame["target_country"].to_numpy(dtype=object)
-    codes, regions = pd.factorize(work.iso)
-    derived = np.asarray([r[:2] for r in regions], dtype=object)[codes]
+def _assemble(
+    frame: pd.DataFrame, distinct: pd.DataFrame, work: _Work, codes: np.ndarray
+) -> Placed:
+    """Spread the routes' results (one per distinct place) over the rows; the country
+    follows from the region."""
+    given_country = distinct["target_country"].to_numpy(dtype=object)
+    regions, region_names = pd.factorize(work.iso)
+    derived = np.asarray([r[:2] for r in region_names], dtype=object)[regions]
     disagree = (given_country != "") & (derived != "") & (given_country != derived)
     work.note[disagree] = [
         f"target_country {given_country[r]!r} differs from the place's country {derived[r]}"
         for r in np.flatnonzero(disagree)
     ]
-    frame["admin1_iso"] = work.iso
-    frame["latitude"] = work.lat
-    frame["longitude"] = work.lon
-    frame["location_precision"] = work.precision
-    frame["place_note"] = work.note
-    frame["place_name"] = np.where(
-        work.canonical != "", work.canonical, frame["settlement"].to_numpy()
+    place_name = np.where(
+        work.canonical != "", work.canonical, distinct["settlement"].to_numpy(dtype=object)
     )
-    frame["target_country"] = derived
-    ok = work.iso != ""
+    frame["admin1_iso"] = _spread_text(work.iso, codes)
+    frame["latitude"] = work.lat[codes]
+    frame["longitude"] = work.lon[codes]
+    frame["location_precision"] = _spread_text(work.precision, codes)
+    frame["place_note"] = _spread_text(work.note, codes)
+    frame["place_name"] = _spread_text(place_name, codes)
+    frame["target_country"] = _spread_text(derived, codes)
+    ok = (work.iso != "")[codes]
+    placed = frame if ok.all() else frame.loc[ok].reset_index(drop=True)
     unplaced = frame.loc[~ok]
-    unplaced["reason"] = work.reason[~ok]
-    return Placed(placed=frame.loc[ok].reset_index(drop=True), unplaced=unplaced)
+    unplaced["reason"] = _spread_text(work.reason, codes[~ok])
+    return Placed(placed=placed, unplaced=unplaced)
+
+
+def _spread_text(per_place: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Text per distinct place as a text column over the rows, taken in Arrow (no
+    million Python strings); empty, it is the object array pandas made of it before."""
+    if not len(codes):
+        return np.asarray([], dtype=object)
+    return pd.array(per_place, dtype="str").take(codes)
 
 
 def _settlement_matches(
@@ -248,27 +298,46 @@ def _settlement_matches(
     group = keys.groupby(["s", "r", "c"], sort=False).ngroup().to_numpy()
     firsts = keys.drop_duplicates(["s", "r", "c"])
     with_coords = np.bincount(group, weights=has_coords, minlength=len(firsts)) > 0
-    columns = ["name", "admin1_iso", "latitude", "longitude", "match"]
-    missing = ("", "", np.nan, np.nan, "")
     strict, loose = [], []
     for index, (name, region, country) in enumerate(firsts.itertuples(index=False, name=None)):
-        place = gazetteer.lookup(name, admin1_iso=region or None, country=country or None)
-        strict.append(_row(place) if place else missing)
+        hit = gazetteer.locate(name, admin1_iso=region or None, country=country or None)
         fallback = None
-        if place is None and region and with_coords[index]:
-            fallback = gazetteer.lookup(name, country=country or None)
-        loose.append(_row(fallback) if fallback else missing)
-    types = {"latitude": float, "longitude": float}
-    table = pd.DataFrame(strict, columns=columns).astype(types).iloc[group].reset_index(drop=True)
-    other = pd.DataFrame(loose, columns=columns).astype(types).iloc[group].reset_index(drop=True)
+        if hit is None and region and with_coords[index]:
+            fallback = gazetteer.locate(name, country=country or None)
+        strict.append(hit or _NO_HIT)
+        loose.append(fallback or _NO_HIT)
+    table = _hits(gazetteer.places, strict).iloc[group].reset_index(drop=True)
+    other = _hits(gazetteer.places, loose).iloc[group].reset_index(drop=True)
     use_loose = (table["name"] == "").to_numpy() & has_coords & (other["name"] != "").to_numpy()
     table[use_loose] = other[use_loose]
     table["loose"] = use_loose
     return table
 
 
-def _row(place) -> tuple:
-    return (place.name, place.admin1_iso, place.latitude, place.longitude, place.match)
+_NO_HIT = (-1, "")
+
+
+def _hits(places: pd.DataFrame, hits: list[tuple[int, str]]) -> pd.DataFrame:
+    """Gazetteer positions and match kinds as the places' name, region and point."""
+    position = np.fromiter((row for row, _ in hits), dtype=np.intp, count=len(hits))
+    found = position >= 0
+    picked = places.iloc[position[found]]
+    name = np.full(len(hits), "", dtype=object)
+    name[found] = picked["name"].astype(str).to_numpy(dtype=object)
+    region = np.full(len(hits), "", dtype=object)
+    region[found] = picked["admin1_iso"].astype(str).to_numpy(dtype=object)
+    latitude, longitude = np.full(len(hits), np.nan), np.full(len(hits), np.nan)
+    latitude[found] = picked["latitude"].to_numpy(dtype=float)
+    longitude[found] = picked["longitude"].to_numpy(dtype=float)
+    return pd.DataFrame(
+        {
+            "name": name,
+            "admin1_iso": region,
+            "latitude": latitude,
+            "longitude": longitude,
+            "match": np.asarray([match for _, match in hits], dtype=object),
+        }
+    )
 
 
 def locate_points(lon: np.ndarray, lat: np.ndarray, admin1: gpd.GeoDataFrame) -> np.ndarray:

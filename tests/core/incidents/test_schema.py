@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.core.incidents.schema import validate
 
@@ -89,3 +92,89 @@ def test_a_month_date_counts_if_any_of_its_days_is_in_the_war() -> None:
     assert result.rejected.empty
     assert result.accepted["date_precision"].iat[0] == "month"
     assert "outside the war" in validate(raw(date=["2022-01"])).rejected["reason"].iat[0]
+
+
+#: Cell values per column, clean and messy: every rejection reason, alias and blank.
+MESSY = {
+    "date": [
+        "2025-11-09",
+        " 2024-03 ",
+        "2022-02",
+        "2022-01",
+        "2025-13-01",
+        "bad",
+        "2999-01-01",
+        "",
+    ],
+    "date_precision": ["", "day", " Month ", "week", "yearly"],
+    "attacker": ["Ukraine", "ru", "", "Mars", "україна", None],
+    "target_country": ["", "Russia", "UKR", "Narnia"],
+    "settlement": ["Voronezh", "", " Kharkiv "],
+    "latitude": ["", "50.1", "91", "abc", " 48.5 ", "-0.0"],
+    "longitude": ["", "36.2", "181", "x", "0"],
+    "location_precision": ["", "region", "town", "Settlement"],
+    "facility_type": ["chp", " CHP ", "castle", ""],
+    "weapon": ["", "drone", "catapult"],
+    "affected_count": ["", "20,000", "many", "1.5", "-3", "7"],
+    "affected_unit": ["", "абонентів", "souls", "households"],
+    "wave_id": ["", "W-1", "w" * 70],
+    "confidence": ["", "maybe", "Confirmed"],
+    "source_url": [
+        "https://example.org/a",
+        "",
+        "javascript:alert(1)",
+        "https://a.example/x ; https://b.example/y",
+        " https://a.example/z ",
+    ],
+    "source_outlet": ["", "Reuters"],
+    "notes": ["", " a note "],
+}
+messy_row = st.fixed_dictionaries({c: st.sampled_from(v) for c, v in MESSY.items()})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(messy_row, min_size=1, max_size=12), st.booleans())
+def test_a_file_is_validated_as_its_rows_are_one_by_one(rows: list[dict], blank_ids: bool) -> None:
+    """Checks run once per distinct value and are spread back by code: the outcome is
+    what validating each row on its own gives (same messages, types and values)."""
+    frame = pd.DataFrame(rows)
+    frame.insert(0, "id", ["" if blank_ids and i % 2 else f"r{i}" for i in range(len(frame))])
+    lines = np.arange(len(frame)) * 3 + 7
+    whole = validate(frame, row_numbers=lines)
+    alone = [validate(frame.iloc[[i]], row_numbers=lines[[i]]) for i in range(len(frame))]
+    for part in ("accepted", "rejected"):
+        got = getattr(whole, part)
+        pieces = [getattr(one, part) for one in alone if len(getattr(one, part))]
+        if not pieces:
+            assert got.empty
+            continue
+        want = pd.concat(pieces, ignore_index=True)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def test_every_rejection_reason_names_column_and_value() -> None:
+    frame = pd.concat(
+        [
+            raw(id=["D"]),
+            raw(id=["D"]),
+            raw(id=["P"], date_precision=["yearly"]),
+            raw(id=["L"], latitude=["91"], longitude=["x"]),
+            raw(id=["H"], latitude=["50"]),
+            raw(id=["W"], wave_id=["w" * 70]),
+            raw(id=["N"], source_url=[""]),
+            raw(id=["U"], source_url=["https://a.example/x ; ftp://b"]),
+        ]
+    )
+    reasons = dict(zip(*validate(frame).rejected[["id", "reason"]].T.to_numpy(), strict=True))
+    assert reasons["D"] == "column 'id': value 'D' repeats an earlier row"
+    assert "column 'date_precision': value 'yearly' is not one of day" in reasons["P"]
+    assert reasons["L"] == (
+        "column 'latitude': value '91' is not a number from -90 to 90; "
+        "column 'longitude': value 'x' is not a number from -180 to 180"
+    )
+    assert reasons["H"] == "columns 'latitude'/'longitude': only one of the two is given"
+    assert reasons["W"].startswith("column 'wave_id': value 'wwww")
+    assert reasons["N"] == "columns 'source_url'/'source_outlet': no source given"
+    assert reasons["U"] == (
+        "column 'source_url': value 'https://a.example/x ; ftp://b' is not a list of http(s) links"
+    )

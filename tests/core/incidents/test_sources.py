@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.incidents.dedupe import merge_duplicates
+from dashboard.core.incidents.sources import adapt, native
 from dashboard.core.incidents.sources.energy import decide_side, facility_type, side_scores, weapon
 from dashboard.core.incidents.tables import TableError
 from dashboard.core.ingest import detect_format, ingest_bytes
@@ -211,3 +212,22 @@ def test_merge_keeps_every_source_and_only_merges_same_day_place_facility() -> N
     assert first.wave_id == "W-2024-03-22-RU"
     assert first.merged_ids == "b" and "merged reports: b" in first.notes
     assert set(merged.incidents["id"]) == {"a", "c", "d", "e", "f"}
+
+
+def test_a_v1_files_interception_claims_join_the_notes() -> None:
+    raw = pd.DataFrame(
+        {
+            "row": [2, 3, 4],
+            "date": ["2024-01-01"] * 3,
+            "facility_type": ["chp"] * 3,
+            "notes": ["governor", "", "governor"],
+            "claimed_intercepted": ["44", "12", ""],
+        }
+    )
+    notes = adapt(raw, native.ADAPTER).native["notes"].tolist()
+    said = "interception claim reported with the attack: "
+    assert notes == [f"governor; {said}44", f"{said}12", "governor"]
+    # A file without claims keeps its notes as they are.
+    assert adapt(raw.drop(columns="claimed_intercepted"), native.ADAPTER).native[
+        "notes"
+    ].tolist() == ["governor", "", "governor"]

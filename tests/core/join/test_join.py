@@ -4,6 +4,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import box
 
 from dashboard.core.join.place import COAST_TOLERANCE_KM, Geography, locate_points, place_incidents
@@ -132,3 +134,50 @@ def test_real_settlements_with_region_hints(geo: Geography) -> None:
     )
     placed = place_incidents(records, geo).placed
     assert placed["admin1_iso"].tolist() == ["UA-63", "UA-63", "UA-63", "UA-40", "UA-65"]
+
+
+#: Where a row may be, for the tiny geography: names in two scripts, an unknown town,
+#: regions by name and by code, coordinates inside, far off, at 0.0 and at -0.0.
+PLACES = {
+    "settlement": ["Gamma", "Гамма", "Atlantis", ""],
+    "admin1": ["", "Alpha Oblast", "Beta Oblast", "Omega Oblast"],
+    "admin1_iso": ["", "XX-B", "bad"],
+    "target_country": ["", "XX", "UA", None],
+    "point": [(np.nan, np.nan), (0.5, 1.5), (0.5, 0.2), (0.5, 5.0), (-0.0, 0.5), (0.0, 0.5)],
+    "location_precision": ["", "region", "settlement"],
+}
+
+
+@st.composite
+def place_rows(draw: st.DrawFn) -> list[dict]:
+    """Rows over at most two values per column: many rows then differ in one column only,
+    which is where a wrong grouping of distinct places would show."""
+    choices = {
+        c: draw(st.lists(st.sampled_from(range(len(v))), min_size=1, max_size=2, unique=True))
+        for c, v in PLACES.items()
+    }
+    row = st.fixed_dictionaries(
+        {c: st.sampled_from([PLACES[c][i] for i in choices[c]]) for c in PLACES}
+    )
+    return draw(st.lists(row, min_size=1, max_size=12))
+
+
+@settings(max_examples=80, deadline=None)
+@given(place_rows())
+def test_rows_are_placed_as_they_are_one_by_one(rows: list[dict]) -> None:
+    """Each distinct place is worked out once and spread over its rows: the outcome is
+    what placing each row on its own gives."""
+    records = pd.DataFrame(rows)
+    records[["latitude", "longitude"]] = records.pop("point").tolist()
+    records.insert(0, "id", [f"r{i}" for i in range(len(records))])
+    geo = tiny_geo()
+    whole = place_incidents(records, geo)
+    alone = [place_incidents(records.iloc[[i]], geo) for i in range(len(records))]
+    for part in ("placed", "unplaced"):
+        got = getattr(whole, part).reset_index(drop=True)
+        pieces = [getattr(one, part) for one in alone if len(getattr(one, part))]
+        if not pieces:
+            assert got.empty
+            continue
+        want = pd.concat(pieces, ignore_index=True)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)

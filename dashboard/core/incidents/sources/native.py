@@ -29,10 +29,15 @@ def _unit(frame: pd.DataFrame) -> pd.Series:
 
 
 def _notes(frame: pd.DataFrame) -> pd.Series:
-    claim = frame["claimed_intercepted"]
-    said = "interception claim reported with the attack: " + claim
-    joined = (frame["notes"] + "; " + said).where(frame["notes"] != "", said)
-    return frame["notes"].where(claim == "", joined)
+    """The notes, with a v1 file's claim appended (text is built for those rows only)."""
+    claim = frame["claimed_intercepted"] != ""
+    if not claim.any():
+        return frame["notes"]
+    notes, said = frame.loc[claim, "notes"], "interception claim reported with the attack: "
+    said += frame.loc[claim, "claimed_intercepted"]
+    out = frame["notes"].copy()
+    out[claim] = (notes + "; " + said).where(notes != "", said)
+    return out
 
 
 ADAPTER = Adapter(
