@@ -197,5 +197,5 @@ def _name_blank_regions(incidents: pd.DataFrame, names: Mapping[str, str]) -> No
     blank = (incidents["admin1"] == "").to_numpy(dtype=bool)
     if blank.any():
         regions = Distinct.of(incidents["admin1_iso"])
-        named = regions.spread(regions.values.map(names))
-        incidents.loc[blank, "admin1"] = named[blank]
+        named = pd.array(regions.values.map(names), dtype="str").take(regions.codes)
+        incidents["admin1"] = incidents["admin1"].where(~blank, named)

@@ -246,7 +246,7 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 
     reason = errors.joined()
     bad = pd.notna(reason)
-    rejected = original.loc[bad]
+    rejected = original.take(np.flatnonzero(bad))
     rejected.insert(0, "row", lines[bad])
     rejected["reason"] = pd.Series(reason[bad], index=rejected.index, dtype=object)
     good = np.flatnonzero(~bad) if bad.any() else None

@@ -269,7 +269,7 @@ def _assemble(
     frame["target_country"] = _spread_text(derived, codes)
     ok = (work.iso != "")[codes]
     placed = frame if ok.all() else frame.loc[ok].reset_index(drop=True)
-    unplaced = frame.loc[~ok]
+    unplaced = frame.take(np.flatnonzero(~ok))
     unplaced["reason"] = _spread_text(work.reason, codes[~ok])
     return Placed(placed=placed, unplaced=unplaced)
 
