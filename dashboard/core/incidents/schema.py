@@ -246,7 +246,8 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 
     reason = errors.joined()
     bad = pd.notna(reason)
-    rejected = original.take(np.flatnonzero(bad))
+    # No rows is a slice: taking none from a column read in blocks still joins its blocks.
+    rejected = original.take(np.flatnonzero(bad)) if bad.any() else original.iloc[:0]
     rejected.insert(0, "row", lines[bad])
     rejected["reason"] = pd.Series(reason[bad], index=rejected.index, dtype=object)
     good = np.flatnonzero(~bad) if bad.any() else None

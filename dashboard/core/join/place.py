@@ -269,9 +269,15 @@ def _assemble(
     frame["target_country"] = _spread_text(derived, codes)
     ok = (work.iso != "")[codes]
     placed = frame if ok.all() else frame.loc[ok].reset_index(drop=True)
-    unplaced = frame.take(np.flatnonzero(~ok))
+    unplaced = _rows(frame, ~ok)
     unplaced["reason"] = _spread_text(work.reason, codes[~ok])
     return Placed(placed=placed, unplaced=unplaced)
+
+
+def _rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows where ``mask`` holds; none is a slice (taking no rows from a column read
+    in blocks still joins its blocks)."""
+    return frame.take(np.flatnonzero(mask)) if mask.any() else frame.iloc[:0]
 
 
 def _spread_text(per_place: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
