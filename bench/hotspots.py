@@ -1,7 +1,8 @@
-"""Where one benchmark step spends its time: cProfile of validate, join or map on n rows.
+"""Where one benchmark step spends its time: cProfile of validate, join, map or the whole
+import on n rows.
 
     python bench/hotspots.py --n 100000 --step join
-    python bench/hotspots.py --n 1000000 --step map --top 20
+    python bench/hotspots.py --n 1000000 --step ingest --top 20
 
 Prints the top functions by own time and by cumulative time. The data and the
 view are the benchmark's (same seed, same filter change), warmed the same way.
@@ -19,10 +20,11 @@ import measure
 
 from dashboard.core.dataset import with_region_names
 from dashboard.core.incidents import schema
+from dashboard.core.ingest import ingest_bytes
 from dashboard.core.join.place import place_incidents
 from dashboard.core.view import filters
 
-STEPS = ("validate", "join", "map")
+STEPS = ("validate", "join", "map", "ingest")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,7 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     measure.render_map(warm, measure.FILTER_STATE, fixture.base)
 
     step: Callable[[], object]
-    if args.step == "validate":
+    if args.step == "ingest":
+        data = raw.to_csv(index=False).encode("utf-8")
+
+        def step() -> object:
+            return ingest_bytes(data, fixture.geo, max_bytes=None)
+    elif args.step == "validate":
 
         def step() -> object:
             return schema.validate(raw)

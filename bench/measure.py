@@ -8,29 +8,36 @@ the clock starts; timings are medians over several runs.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import hashlib
+import json
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from html import escape
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
 import folium
 import pandas as pd
+import pyarrow as pa
 import synthetic
 
 from dashboard.core.dataset import INCIDENTS_FILE, load_geography, with_region_names
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents import schema
 from dashboard.core.incidents.tables import read_table
-from dashboard.core.ingest import ingest_bytes
+from dashboard.core.ingest import ingest_path
 from dashboard.core.join.facility import link_facilities
 from dashboard.core.join.place import Geography, place_incidents
 from dashboard.core.maps.base import MapBase
@@ -116,7 +123,7 @@ def median_time(action: Callable[[], T], runs: int) -> tuple[float, T]:
     result = None
     for _ in range(runs):
         result = None
-        gc.collect()
+        release_memory()
         start = time.perf_counter()
         result = action()
         times.append(time.perf_counter() - start)
@@ -135,30 +142,56 @@ def placed_incidents(fixture: Fixture, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, object]:
-    """Validate, join, one filter change and the map, on ``n`` synthetic incidents."""
+    """The import of ``n`` synthetic incidents written as a CSV file; its steps one by one
+    (read, validate, join, link), one filter change and the map; then the import on the
+    command line, in a fresh process.
+
+    The file is written by another process, and each step's input is let go once the
+    next step has what it needs: ``peak_rss_mb`` is the pipeline's, not the generator's
+    or the benchmark's bookkeeping.
+    """
     fixture = Fixture.load()
-    start = time.perf_counter()
-    raw = fixture.raw(n, seed)
-    generate_s = time.perf_counter() - start
-    generate_peak_mb = peak_rss_mb()
-    reset_peak_rss()  # from here on the peak belongs to the pipeline, not the generator
+    with tempfile.TemporaryDirectory() as folder:
+        csv = Path(folder) / "incidents.csv"
+        generated = _in_child("generate", str(n), str(seed), str(csv))
+        reset_peak_rss()  # the fixture's loading is not part of the measurement
+        warm = placed_incidents(
+            fixture, read_table(_head(csv, WARM_UP_ROWS)).rows.drop(columns="row")
+        )
+        render_map(filters.apply(warm, FILTER_STATE), FILTER_STATE, fixture.base)
+        del warm
+        # The command line's import of the file, first (a user's import follows nothing
+        # but start-up): read, adapt, validate, join, merge duplicates, link sites.
+        ingest_s = median_time(partial(ingest_path, csv, fixture.geo), 1)[0]
 
-    data = raw.to_csv(index=False).encode("utf-8")  # the file a user would bring
-    warm = placed_incidents(fixture, raw.head(WARM_UP_ROWS))
-    render_map(filters.apply(warm, FILTER_STATE), FILTER_STATE, fixture.base)
-
-    read_s, _ = median_time(lambda: read_table(data, max_bytes=None), runs)
-    validate_s, validated = median_time(lambda: schema.validate(raw), runs)
-    accepted = validated.accepted
-    join_s, joined = median_time(lambda: place_incidents(accepted, fixture.geo), join_runs)
-    link_s, _ = median_time(
-        lambda: link_facilities(joined.placed, fixture.geo.facilities), join_runs
-    )
-    names_s, placed = median_time(lambda: with_region_names(joined.placed, fixture.geo), runs)
-    filter_s, filtered = median_time(lambda: filters.apply(placed, FILTER_STATE), runs)
-    map_s, html = median_time(lambda: render_map(filtered, FILTER_STATE, fixture.base), runs)
-    # The whole command-line import once: read, adapt, validate, join, merge duplicates.
-    ingest_s, _ = median_time(lambda: ingest_bytes(data, fixture.geo, max_bytes=None), 1)
+        release_memory()
+        data = csv.read_bytes()
+        read_s, table = median_time(partial(read_table, data, max_bytes=None), runs)
+        del data
+        # Validation sees what the import validates: the file's rows as read.
+        rows, lines = table.rows.drop(columns="row"), table.rows["row"].to_numpy()
+        del table
+        validate_s, validated = median_time(partial(schema.validate, rows, row_numbers=lines), runs)
+        del rows
+        accepted, rejected = validated.accepted, len(validated.rejected)
+        del validated
+        join_s, joined = median_time(partial(place_incidents, accepted, fixture.geo), join_runs)
+        del accepted
+        link = partial(link_facilities, joined.placed, fixture.geo.facilities)
+        link_s = median_time(link, join_runs)[0]
+        del link
+        names_s, placed = median_time(partial(with_region_names, joined.placed, fixture.geo), runs)
+        unplaced = len(joined.unplaced)
+        del joined
+        filter_s, filtered = median_time(partial(filters.apply, placed, FILTER_STATE), runs)
+        map_s, html = median_time(partial(render_map, filtered, FILTER_STATE, fixture.base), runs)
+        counts = {"placed": len(placed), "shown": len(filtered)}
+        del placed, filtered
+        start = time.perf_counter()
+        cli = _in_child(
+            "ingest", str(csv), "--out", f"{folder}/accepted.csv", "--rejects", f"{folder}/r.csv"
+        )
+        cli_s = time.perf_counter() - start
     return {
         "n": n,
         "join_s": round(join_s, 4),
@@ -167,20 +200,72 @@ def measure_size(n: int, *, runs: int, join_runs: int, seed: int) -> dict[str, o
         "map_build_s": round(map_s, 4),
         "payload_bytes": len(html.encode("utf-8")),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "generate_peak_rss_mb": round(generate_peak_mb, 1),
+        "generate_peak_rss_mb": generated["peak_rss_mb"],
         "read_s": round(read_s, 4),
         "validate_s": round(validate_s, 4),
         "ingest_s": round(ingest_s, 3),
+        "cli_s": round(cli_s, 3),
+        "cli_peak_rss_mb": cli["peak_rss_mb"],
         "region_names_s": round(names_s, 4),
-        "generate_s": round(generate_s, 3),
-        "rejected": len(validated.rejected),
-        "placed": len(placed),
-        "unplaced": len(joined.unplaced),
-        "shown": len(filtered),
+        "generate_s": generated["generate_s"],
+        "rejected": rejected,
+        **counts,
+        "unplaced": unplaced,
         "runs": runs,
         "join_runs": join_runs,
         "code": code_fingerprint(),
     }
+
+
+def write_synthetic(n: int, seed: int, path: str) -> dict[str, float]:
+    """Write ``n`` synthetic incidents as the CSV file a user would bring."""
+    start = time.perf_counter()
+    Fixture.load().raw(n, seed).to_csv(path, index=False)
+    return {"generate_s": round(time.perf_counter() - start, 3)}
+
+
+#: A fresh interpreter that writes the synthetic file or runs the command line with the
+#: given arguments (importing what ``python -m dashboard`` imports, no more), then
+#: reports its own peak memory as a JSON line on stderr.
+CHILD_CODE = """
+import json, sys
+if sys.argv[1] == "generate":
+    import measure
+    report = measure.write_synthetic(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+else:
+    from dashboard.__main__ import main
+    report = {"exit": main(sys.argv[1:])}
+try:
+    with open("/proc/self/status") as status:
+        hwm = [line for line in status if line.startswith("VmHWM:")][0]
+    report["peak_rss_mb"] = round(int(hwm.split()[1]) / 1024, 1)
+except OSError:
+    import resource
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+print(json.dumps(report), file=sys.stderr)
+"""
+
+
+def _in_child(*arguments: str) -> dict[str, float]:
+    """Run :data:`CHILD_CODE` in a fresh process (its peak memory is its own)."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD_CODE, *arguments],
+        cwd=Path(__file__).parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    if report.get("exit", 0) != 0:
+        raise RuntimeError(f"{' '.join(arguments)} failed: {done.stderr}")
+    return report
+
+
+def _head(csv: Path, rows: int) -> bytes:
+    """The header and the first ``rows`` lines of a file with one record per line."""
+    with csv.open("rb") as file:
+        return b"".join(islice(file, rows + 1))
 
 
 def marker_per_incident_map(incidents: pd.DataFrame) -> folium.Map:
@@ -257,6 +342,16 @@ def measure_cold_start(runs: int) -> dict[str, object]:
     }
 
 
+def release_memory() -> None:
+    """Hand freed memory back to the system: Arrow's allocator and C's heap keep what a
+    step freed for themselves, out of the next step's reach, so one step's leftovers
+    would count in the next one's peak."""
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)  # glibc only
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory since the last :func:`reset_peak_rss`.
 
@@ -271,8 +366,8 @@ def peak_rss_mb() -> float:
 
 
 def reset_peak_rss() -> None:
-    """Start a new peak: the synthetic data's generation is not part of the measurement."""
-    gc.collect()
+    """Start a new peak: loading the fixture is not part of the measurement."""
+    release_memory()
     clear_refs = Path("/proc/self/clear_refs")
     if clear_refs.exists():
         clear_refs.write_text("5")

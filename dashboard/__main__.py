@@ -20,7 +20,7 @@ from dashboard.core.extract.batch import (
 )
 from dashboard.core.geo import files as geofiles
 from dashboard.core.incidents import waves as waves_module
-from dashboard.core.incidents.tables import TableError
+from dashboard.core.incidents.tables import TableError, write_csv
 from dashboard.core.ingest import FORMATS as INGEST_FORMATS
 from dashboard.core.ingest import ingest_path, to_native_csv
 from dashboard.core.join.place import Geography
@@ -111,8 +111,8 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.out.suffix == ".parquet":
         write_parquet(result.accepted, args.out)
     else:
-        to_native_csv(result.accepted).to_csv(args.out, index=False)
-    result.rejected.to_csv(args.rejects, index=False)
+        write_csv(to_native_csv(result.accepted), args.out)
+    write_csv(result.rejected, args.rejects)
     counts = result.counts
     print(
         f"{counts['input']} {result.source_format} rows read: "

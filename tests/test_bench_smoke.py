@@ -10,7 +10,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_KEYS = {"n", "join_s", "filter_s", "map_build_s", "payload_bytes", "peak_rss_mb"}
+SIZE_KEYS = {
+    "n",
+    "read_s",
+    "validate_s",
+    "join_s",
+    "link_s",
+    "filter_s",
+    "map_build_s",
+    "payload_bytes",
+    "peak_rss_mb",
+    "ingest_s",
+    "cli_s",
+    "cli_peak_rss_mb",
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +50,13 @@ def test_size_line_has_the_measurements(lines: list[dict]) -> None:
     size = sizes[0]
     assert size.keys() >= SIZE_KEYS
     assert size["n"] == 500
-    for key in ("join_s", "filter_s", "map_build_s", "validate_s"):
+    for key in ("read_s", "validate_s", "join_s", "link_s", "filter_s", "map_build_s"):
         assert size[key] > 0, key
-    assert size["peak_rss_mb"] > 50
+    # The whole import takes longer than any one of its steps; the command line also
+    # starts Python and writes both files.
+    assert size["ingest_s"] > max(size["validate_s"], size["join_s"])
+    assert size["cli_s"] > size["ingest_s"]
+    assert size["peak_rss_mb"] > 50 and size["cli_peak_rss_mb"] > 50
     # The synthetic rows are built from the gazetteer, so nearly all must be placed.
     assert size["rejected"] <= 5
     assert size["placed"] >= 0.95 * 500

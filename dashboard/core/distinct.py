@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 #: Combined codes stay below this, so that multiplying by a column's size cannot overflow.
 _COMBINED_LIMIT = 1 << 31
@@ -57,3 +59,24 @@ def combined_codes(*columns: pd.Series | np.ndarray) -> np.ndarray:
             combined = pd.factorize(combined)[0].astype(np.int64)  # keeps the numbers small
         combined = combined * max(len(uniques), 1) + codes
     return combined
+
+
+def join_groups(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
+    """Per group (ascending), its values joined in their order, as text: one list per
+    group, joined in Arrow (no string concatenation per row or call per group)."""
+    groups = groups.to_numpy()
+    order = np.argsort(groups, kind="stable")
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else order
+    lists = pa.ListArray.from_arrays(
+        pa.array(np.r_[starts, len(ordered)], type=pa.int32()),
+        arrow_text(values).take(pa.array(order)),
+    )
+    joined = pc.binary_join(lists, pa.scalar(separator, type=pa.large_string()))
+    return pd.Series(joined.to_numpy(zero_copy_only=False), index=ordered[starts], dtype=object)
+
+
+def arrow_text(values: pd.Series) -> pa.Array:
+    """A text column as one Arrow array (no copy when it already is Arrow text)."""
+    text = pa.array(values.astype("str"))
+    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text

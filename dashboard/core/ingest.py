@@ -104,19 +104,19 @@ def ingest_table(table: RawTable, geo: Geography, *, fmt: str = "auto") -> Inges
     validated = schema.validate(
         adapted.native.drop(columns="row"), row_numbers=adapted.native["row"].to_numpy()
     )
+    reasons = [
+        (adapted.refused["row"], adapted.refused["reason"]),
+        (validated.rejected["row"], _in_source_terms(validated.rejected["reason"], adapter)),
+    ]
+    del adapted
     placed = place_incidents(validated.accepted, geo)
-    rejected = _rejected(
-        table,
-        [
-            (adapted.refused["row"], adapted.refused["reason"]),
-            (validated.rejected["row"], _in_source_terms(validated.rejected["reason"], adapter)),
-            (placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)),
-        ],
-    )
+    del validated
+    reasons.append((placed.unplaced["row"], _in_source_terms(placed.unplaced["reason"], adapter)))
+    rejected = _rejected(table, reasons)
     input_rows = len(raw) + len(table.ragged)
     # The file's rows are not needed once every rejected row has its original values (a
     # caller that hands the table over frees them here).
-    del table, raw, adapted, validated
+    del table, raw
     merged = merge_duplicates(placed.placed)
     del placed
     result = link_facilities(merged.incidents, geo.facilities)
@@ -197,5 +197,5 @@ def _name_blank_regions(incidents: pd.DataFrame, names: Mapping[str, str]) -> No
     blank = (incidents["admin1"] == "").to_numpy(dtype=bool)
     if blank.any():
         regions = Distinct.of(incidents["admin1_iso"])
-        named = regions.spread(regions.values.map(names))
-        incidents.loc[blank, "admin1"] = named[blank]
+        named = pd.array(regions.values.map(names), dtype="str").take(regions.codes)
+        incidents["admin1"] = incidents["admin1"].where(~blank, named)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.core.distinct import Distinct, combined_codes
+from dashboard.core.distinct import Distinct, combined_codes, join_groups
 
 
 def test_combined_codes_tell_every_combination_apart() -> None:
@@ -23,3 +23,11 @@ def test_distinct_spreads_answers_back_over_the_rows() -> None:
     distinct = Distinct.of(column)
     assert distinct.values.tolist()[:2] == ["x", "y"] and distinct.values.isna().iat[2]
     assert distinct.spread(distinct.values.str.len().fillna(0)).tolist() == [1, 1, 1, 0]
+
+
+def test_join_groups_joins_each_groups_values_in_their_order() -> None:
+    values = pd.Series(["b", "a", "c", "", "d"], dtype=object)
+    groups = pd.Series([7, 3, 7, 3, 9])
+    joined = join_groups(values, groups, "|")
+    assert joined.to_dict() == {3: "a|", 7: "b|c", 9: "d"}
+    assert join_groups(values.iloc[:0], groups.iloc[:0], "|").empty

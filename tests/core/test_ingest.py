@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.__main__ import main
-from dashboard.core.incidents.tables import FAST_READ_BYTES, TableError, _read_rows, read_table
+from dashboard.core.incidents.tables import (
+    FAST_READ_BYTES,
+    TableError,
+    _read_rows,
+    read_table,
+    write_csv,
+)
 from dashboard.core.ingest import ingest_bytes
 from dashboard.core.join.place import Geography
 
@@ -148,3 +156,43 @@ def test_large_regular_files_read_as_the_row_reader_reads_them() -> None:
     # An irregular file (a ragged row) is left to the row reader, which reports the line.
     ragged = read_table(data + b"1,2\n", max_bytes=None)
     assert ragged.ragged["row"].tolist() == [20_002]
+
+
+#: Text as files carry it: delimiters, quotes, line breaks, blanks, other scripts.
+LETTERS = st.one_of(st.sampled_from(',"\n\r\t a'), st.characters(exclude_categories=("Cs",)))
+TEXT = st.one_of(st.none(), st.text(alphabet=LETTERS))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            TEXT,
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.one_of(st.none(), st.integers(-(2**40), 2**40)),
+            st.sampled_from(["day", "month", None]),
+            st.one_of(TEXT, st.integers(), st.booleans(), st.floats()),
+        ),
+        max_size=30,
+    )
+)
+def test_csv_files_are_written_byte_for_byte_as_pandas_writes_them(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple]
+) -> None:
+    """The command line's fast writer: text, numbers (-0.0, 1e-05, inf), whole numbers
+    with gaps, categories and mixed objects as ``to_csv`` writes them."""
+    frame = pd.DataFrame(rows, columns=["text", "number", "count", "kind", "mixed"])
+    frame = frame.astype({"text": "str", "number": float, "count": "Int64", "kind": "category"})
+    frame["mixed"] = frame["mixed"].astype(object)
+    frame['quoted, "name"'] = frame["text"].astype(object)
+    folder = tmp_path_factory.mktemp("csv")
+    write_csv(frame, folder / "fast.csv")
+    frame.to_csv(folder / "pandas.csv", index=False)
+    assert (folder / "fast.csv").read_bytes() == (folder / "pandas.csv").read_bytes()
+
+
+def test_the_csv_writer_leaves_other_columns_to_pandas(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"day": pd.to_datetime(["2024-01-01", "2024-01-02"]), "n": [1, 2]})
+    write_csv(frame, tmp_path / "fast.csv")
+    frame.to_csv(tmp_path / "pandas.csv", index=False)
+    assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()

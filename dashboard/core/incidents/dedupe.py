@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
-from dashboard.core.distinct import Distinct, combined_codes
+from dashboard.core.distinct import Distinct, arrow_text, combined_codes, join_groups
 from dashboard.core.geo.names import skeleton
 from dashboard.core.incidents.schema import SOURCE_SEPARATOR
 
@@ -128,7 +127,7 @@ def _merged_values(frame: pd.DataFrame, group: pd.Series) -> dict[str, tuple[np.
     if len(named):
         wave = named.groupby(group[named.index]).first()
         patches["wave_id"] = (lead[wave.index].to_numpy(), wave.to_numpy())
-    others = _joined(frame.loc[rest, "id"].astype(str), group[rest], ", ")
+    others = join_groups(frame.loc[rest, "id"].astype(str), group[rest], ", ")
     targets = lead[others.index].to_numpy()
     patches["merged_ids"] = (targets, others.to_numpy())
     note = "merged reports: " + others
@@ -185,8 +184,8 @@ def _source_pairs(merged: pd.DataFrame, group: pd.Series) -> tuple[pd.Series, pd
     repeated = pd.Series(combined_codes(pairs["group"], pairs["source"])).duplicated()
     pairs = pairs[~repeated.to_numpy()]
     http = pairs[pairs["source"].str.startswith("http")]
-    urls = _joined(http["source"], http["group"], SOURCE_SEPARATOR)
-    outlets = _joined(pairs["outlet"], pairs["group"], SOURCE_SEPARATOR)
+    urls = join_groups(http["source"], http["group"], SOURCE_SEPARATOR)
+    outlets = join_groups(pairs["outlet"], pairs["group"], SOURCE_SEPARATOR)
     return urls, outlets
 
 
@@ -195,29 +194,8 @@ def _split(
 ) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray, np.ndarray]:
     """Each cell's " | "-separated parts (trimmed, as text), with their row and place in
     the cell."""
-    lists = pc.split_pattern(_arrow_text(values.fillna("")), pattern=SOURCE_SEPARATOR.strip())
+    lists = pc.split_pattern(arrow_text(values.fillna("")), pattern=SOURCE_SEPARATOR.strip())
     parts = pd.array(pc.utf8_trim_whitespace(pc.list_flatten(lists)), dtype="str")
     parent = pc.list_parent_indices(lists).to_numpy()
     starts = lists.offsets.to_numpy()[:-1]
     return parts, rows[parent], np.arange(len(parent)) - starts[parent]
-
-
-def _joined(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
-    """Per group (ascending), its values joined in order: one list per group, joined in
-    Arrow."""
-    groups = groups.to_numpy()
-    order = np.argsort(groups, kind="stable")
-    ordered = groups[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else order
-    lists = pa.ListArray.from_arrays(
-        pa.array(np.r_[starts, len(ordered)], type=pa.int32()),
-        _arrow_text(values).take(pa.array(order)),
-    )
-    joined = pc.binary_join(lists, pa.scalar(separator, type=pa.large_string()))
-    return pd.Series(joined.to_numpy(zero_copy_only=False), index=ordered[starts], dtype=object)
-
-
-def _arrow_text(values: pd.Series) -> pa.Array:
-    """A text column as one Arrow array (no copy when it already is Arrow text)."""
-    text = pa.array(values.astype("str"))
-    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text

@@ -227,8 +227,8 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
             values[column],
             lambda v, c=column, e=expected: f"column {c!r}: value {v!r} is not {e}",
         )
-    numbers = {"date": day, **_coordinates(values, errors)}
-    numbers["affected_count"] = _counts(
+    parsed = {"date": day, **_coordinates(values, errors)}
+    parsed["affected_count"] = _counts(
         values["affected_count"], values["affected_unit"], coded["affected_unit"], errors
     )
     errors.add(
@@ -246,12 +246,13 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 
     reason = errors.joined()
     bad = pd.notna(reason)
-    rejected = original.loc[bad]
+    # No rows is a slice: taking none from a column read in blocks still joins its blocks.
+    rejected = original.take(np.flatnonzero(bad)) if bad.any() else original.iloc[:0]
     rejected.insert(0, "row", lines[bad])
     rejected["reason"] = pd.Series(reason[bad], index=rejected.index, dtype=object)
     good = np.flatnonzero(~bad) if bad.any() else None
     return Validated(
-        accepted=_accepted(lines, text, numbers, coded, values, good),
+        accepted=_accepted(lines, text, parsed, coded, values, good),
         rejected=rejected.reset_index(drop=True),
     )
 
@@ -442,7 +443,7 @@ def _source_urls(urls: pd.Series, errors: _Errors) -> pd.Series:
 def _accepted(
     lines: np.ndarray,
     text: dict[str, pd.Series],
-    numbers: dict[str, pd.Series],
+    parsed: dict[str, pd.Series],
     coded: dict[str, Distinct],
     values: dict[str, Distinct],
     good: np.ndarray | None,
@@ -458,8 +459,8 @@ def _accepted(
         if column in text:
             picked = text[column] if good is None else text[column].take(good)
             columns[column] = picked.reset_index(drop=True)
-        elif column in numbers:
-            columns[column] = numbers[column].take(rows(values[column].codes))
+        elif column in parsed:
+            columns[column] = parsed[column].take(rows(values[column].codes))
             columns[column] = columns[column].reset_index(drop=True)
         elif column in _CATEGORIES:
             categories = pd.Index(_CATEGORIES[column])

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from dashboard.core.distinct import join_groups
 from dashboard.core.geo.facilities import Catalogue, coordinates
 from dashboard.core.join.place import haversine_km
 from dashboard.core.vocab import FACILITY_FAMILIES, FACILITY_MATCHES
@@ -196,13 +197,7 @@ def _choose(links: _Links, incident: np.ndarray, site: np.ndarray, how: np.ndarr
     if len(several):
         ids = catalogue.frame["facility_id"].to_numpy(dtype=object)
         listed = several.assign(id=ids[several["site"].to_numpy()]).sort_values(["incident", "id"])
-        # "a|b|c" per incident, one column of the wide table at a time (no per-row Python).
-        listed["nth"] = listed.groupby("incident").cumcount()
-        wide = listed.pivot(index="incident", columns="nth", values="id")
-        joined = wide[0].astype(object)
-        for column in wide.columns[1:]:
-            more = wide[column].notna()
-            joined[more] = joined[more] + "|" + wide.loc[more, column].astype(object)
+        joined = join_groups(listed["id"], listed["incident"], "|")  # "a|b|c" per incident
         links.candidates.update(zip(joined.index.tolist(), joined.tolist(), strict=True))
 
 

@@ -33,6 +33,16 @@ COAST_TOLERANCE_KM = 15.0
 #: A gazetteer hit this far from the record's own coordinates is not trusted.
 MISMATCH_KM = 60.0
 _EARTH_KM = 6371.0088
+#: What placing a row reads: rows that agree on these columns are placed alike.
+PLACE_COLUMNS = (
+    "settlement",
+    "admin1",
+    "admin1_iso",
+    "target_country",
+    "latitude",
+    "longitude",
+    "location_precision",
+)
 
 
 @dataclass(frozen=True)
@@ -154,18 +164,6 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     return _assemble(frame, distinct, work, codes)
 
 
-#: What placing a row reads: rows that agree on these columns are placed alike.
-PLACE_COLUMNS = (
-    "settlement",
-    "admin1",
-    "admin1_iso",
-    "target_country",
-    "latitude",
-    "longitude",
-    "location_precision",
-)
-
-
 def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each row's code among the distinct combinations of ``columns``, and the first
     row of each combination."""
@@ -269,12 +267,20 @@ def _assemble(
     frame["target_country"] = _spread_text(derived, codes)
     ok = (work.iso != "")[codes]
     placed = frame if ok.all() else frame.loc[ok].reset_index(drop=True)
-    unplaced = frame.loc[~ok]
+    unplaced = _rows(frame, ~ok)
     unplaced["reason"] = _spread_text(work.reason, codes[~ok])
     return Placed(placed=placed, unplaced=unplaced)
 
 
-def _spread_text(per_place: np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+def _rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows where ``mask`` holds; none is a slice (taking no rows from a column read
+    in blocks still joins its blocks)."""
+    return frame.take(np.flatnonzero(mask)) if mask.any() else frame.iloc[:0]
+
+
+def _spread_text(
+    per_place: np.ndarray, codes: np.ndarray
+) -> pd.api.extensions.ExtensionArray | np.ndarray:
     """Text per distinct place as a text column over the rows, taken in Arrow (no
     million Python strings); empty, it is the object array pandas made of it before."""
     if not len(codes):
@@ -314,6 +320,7 @@ def _settlement_matches(
     return table
 
 
+#: A look-up that found nothing: no position in the places table, no kind of match.
 _NO_HIT = (-1, "")
 
 
