@@ -112,10 +112,13 @@ class Catalogue:
         may use them. Vectorised over the texts' words: word sequences are numbered
         together with the aliases' and compared as integer codes, one length at a time.
         """
-        owner, words = _tokens(texts)
         keys = list(self.index)
+        alias_words = [w for k in keys for w in k]
+        owner, text_words, vocabulary = _tokens(texts)
+        # Text words and alias words numbered together (a few thousand distinct words).
+        ids = pd.factorize(np.asarray([*vocabulary, *alias_words], dtype=object))[0]
         alias_owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
-        word_id = pd.factorize(np.concatenate([words, [w for k in keys for w in k]]))[0]
+        word_id = np.concatenate([ids[: len(vocabulary)][text_words], ids[len(vocabulary) :]])
         sequence = np.concatenate([owner, alias_owner + len(texts)])
         n = len(sequence)
         first = np.r_[True, sequence[1:] != sequence[:-1]] if n else np.zeros(0, bool)
@@ -170,16 +173,17 @@ class Catalogue:
         return unique["text"].to_numpy(), unique["row"].to_numpy()
 
 
-def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(text position, word key) of every word of the texts, in order: split in Arrow,
-    and each distinct token folded once."""
+def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every word of the texts, in order: its text's position and its index in the
+    returned vocabulary of word keys. Split and numbered in Arrow; each distinct token
+    folded once."""
     lists = pc.split_pattern_regex(pa.array(texts.astype(str), type=pa.string()), _SPLIT_RE2)
     owner = pc.list_parent_indices(lists).to_numpy()
-    tokens = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
-    codes, uniques = pd.factorize(tokens)
-    keys = np.array(["".join(_word_keys(t)) for t in uniques] + [""], dtype=object)[codes]
-    keep = keys != ""
-    return owner[keep], keys[keep]
+    tokens = pc.dictionary_encode(pc.list_flatten(lists))
+    vocabulary = ["".join(_word_keys(t)) for t in tokens.dictionary.to_pylist()]
+    words = tokens.indices.to_numpy()
+    keep = np.asarray([key != "" for key in vocabulary], dtype=bool)[words]
+    return owner[keep], words[keep], vocabulary
 
 
 def empty() -> Catalogue:

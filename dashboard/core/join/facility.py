@@ -41,6 +41,8 @@ LINK_COLUMNS = (
     "facility_candidates",
 )
 _MATCH = {name: np.int8(i + 1) for i, name in enumerate(FACILITY_MATCHES)}
+_FAMILIES = tuple(sorted(set(FACILITY_FAMILIES.values())))
+_FAMILY_CODE = {name: i + 1 for i, name in enumerate(_FAMILIES)}
 #: Degrees wide enough to hold DISTANCE_KM at the latitudes covered (up to ~75° N);
 #: the true distance is then checked in km.
 _SEARCH_DEGREES = DISTANCE_KM / 111.0 / np.cos(np.radians(75.0))
@@ -64,15 +66,28 @@ def link_facilities(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFra
         match=np.zeros(n, dtype=np.int8),
         candidates={},
     )
+    regional = (incidents["location_precision"] == "region").to_numpy(dtype=bool)
     if n and len(catalogue):
-        # Per distinct type (a category), then spread by the category codes.
-        types = incidents["facility_type"].astype("category")
-        per_type = [FACILITY_FAMILIES.get(str(t), "") for t in types.cat.categories]
-        family = np.array([*per_type, ""], dtype=object)[types.cat.codes.to_numpy()]
-        regional = (incidents["location_precision"] == "region").to_numpy(dtype=bool)
+        family = _family_codes(incidents["facility_type"])
         _by_name(incidents, catalogue, family, regional, links)
         _by_distance(incidents, catalogue, family, regional, links)
-    return _assemble(incidents, catalogue, links)
+    return _assemble(incidents, catalogue, links, regional)
+
+
+def _family_codes(types: pd.Series) -> np.ndarray:
+    """Each record's family as a small integer (0: none, else 1 + position in
+    :data:`_FAMILIES`): looked up once per type, spread by the category codes."""
+    types = types.astype("category")
+    per_type = [
+        _FAMILY_CODE.get(FACILITY_FAMILIES.get(str(t), ""), 0) for t in types.cat.categories
+    ]
+    return np.array([*per_type, 0], dtype=np.int8)[types.cat.codes.to_numpy()]
+
+
+def _site_families(catalogue: Catalogue) -> np.ndarray:
+    return np.array(
+        [_FAMILY_CODE.get(f, 0) for f in catalogue.frame["family"].astype(str)], dtype=np.int8
+    )
 
 
 def _by_name(
@@ -85,7 +100,7 @@ def _by_name(
     # A record of no particular kind ("energy infrastructure in Burshtyn") names a site
     # only with a name of two words or more ("Burshtyn TPP"): one word may be the town.
     name_codes, names = pd.factorize(incidents["facility_name"])
-    combined = name_codes.astype(np.int64) * 2 + (family != "")
+    combined = name_codes.astype(np.int64) * 2 + (family != 0)
     codes, keys = pd.factorize(combined)
     text, site_of_text = catalogue.named_in(
         pd.Series(np.asarray(names, dtype=object)[keys // 2], dtype=object).fillna(""),
@@ -94,7 +109,9 @@ def _by_name(
     if not len(text):
         return
     matched = pd.DataFrame({"key": text, "site": site_of_text})
-    rows = np.flatnonzero(np.isin(codes, text))
+    named = np.zeros(len(keys), dtype=bool)
+    named[text] = True
+    rows = np.flatnonzero(named[codes])
     pairs = pd.DataFrame({"key": codes[rows], "incident": rows}).merge(matched, on="key")
     incident = pairs["incident"].to_numpy()
     site = pairs["site"].to_numpy()
@@ -102,9 +119,8 @@ def _by_name(
     rows = incidents[["target_country", "latitude", "longitude", "admin1_iso"]].iloc[incident]
 
     cat = catalogue.frame
-    site_family = cat["family"].to_numpy(dtype=object)[site]
     own_family = family[incident]
-    keep = (own_family == site_family) | (own_family == "")
+    keep = (own_family == _site_families(catalogue)[site]) | (own_family == 0)
     country = rows["target_country"].astype(str).to_numpy(dtype=object)
     keep &= (country == "") | (country == cat["country"].to_numpy(dtype=object)[site])
 
@@ -133,7 +149,7 @@ def _by_distance(
 ):
     site_lat, site_lon = coordinates(catalogue)
     placed = ~np.isnan(site_lat)
-    open_rows = np.flatnonzero((links.row < 0) & ~_listed(links) & ~regional & (family != ""))
+    open_rows = np.flatnonzero((links.row < 0) & ~_listed(links) & ~regional & (family != 0))
     if not len(open_rows) or not placed.any():
         return
     # Once per distinct place: a million rows sit on a few thousand towns.
@@ -154,17 +170,15 @@ def _by_distance(
     near = km <= DISTANCE_KM
     probe, site = probe[near], site[near]
     # Candidates per distinct (place, family), then spread over the rows there.
-    family_code, families = pd.factorize(family[open_rows])
-    key, key_code = pd.factorize(group.astype(np.int64) * len(families) + family_code)
-    keys = pd.DataFrame({"place": key_code // len(families), "family": key_code % len(families)})
+    families = len(_FAMILIES) + 1
+    key, key_code = pd.factorize(group.astype(np.int64) * families + family[open_rows])
+    keys = pd.DataFrame({"place": key_code // families, "family": key_code % families})
     keys["key"] = np.arange(len(keys))
     near_sites = pd.DataFrame(
         {
             "place": probe,
             "site": site,
-            "family": pd.Index(families).get_indexer(
-                catalogue.frame["family"].to_numpy(dtype=object)[site]
-            ),
+            "family": _site_families(catalogue)[site],
         }
     )
     candidates = keys.merge(near_sites, on=["place", "family"])[["key", "site"]]
@@ -201,7 +215,9 @@ def _choose(links: _Links, incident: np.ndarray, site: np.ndarray, how: np.ndarr
         links.candidates.update(zip(joined.index.tolist(), joined.tolist(), strict=True))
 
 
-def _assemble(incidents: pd.DataFrame, catalogue: Catalogue, links: _Links) -> pd.DataFrame:
+def _assemble(
+    incidents: pd.DataFrame, catalogue: Catalogue, links: _Links, regional: np.ndarray
+) -> pd.DataFrame:
     """The link columns, as categories: a million rows share a few hundred sites."""
     out = incidents.copy()
     cat = catalogue.frame
@@ -216,7 +232,7 @@ def _assemble(incidents: pd.DataFrame, catalogue: Catalogue, links: _Links) -> p
     out["facility_capacity_unit"] = _text_codes(unit_codes, cat["capacity_unit"])
     out["facility_match"] = pd.Categorical.from_codes(links.match, ["", *FACILITY_MATCHES])
     out["facility_candidates"] = _sparse_text(links.candidates, len(out))
-    return _to_named_sites(out, catalogue, links)
+    return _to_named_sites(out, catalogue, links, regional)
 
 
 def _listed(links: _Links) -> np.ndarray:
@@ -243,7 +259,9 @@ def _text_codes(codes: np.ndarray, values: pd.Series) -> pd.Categorical:
     return pd.Categorical.from_codes(remap[picked], categories=labels)
 
 
-def _to_named_sites(out: pd.DataFrame, catalogue: Catalogue, links: _Links) -> pd.DataFrame:
+def _to_named_sites(
+    out: pd.DataFrame, catalogue: Catalogue, links: _Links, regional: np.ndarray
+) -> pd.DataFrame:
     """Records linked by name take the site's position when the site has its own
     (a town-level record of "Ryazan refinery" moves from the city centre to the plant),
     and region-level records take the site's town when that is all the catalogue has.
@@ -253,14 +271,13 @@ def _to_named_sites(out: pd.DataFrame, catalogue: Catalogue, links: _Links) -> p
     cat = catalogue.frame
     by_name = np.isin(links.match, (_MATCH["name"], _MATCH["name_and_distance"]))
     row = np.where(by_name, links.row, 0)
-    site_precision = cat["coord_precision"].to_numpy(dtype=object)[row] if len(cat) else row
-    precision = pd.Categorical(out["location_precision"])
-    regional = np.asarray(precision == "region")
-    to_site = by_name & (site_precision == "site")
-    to_town = by_name & regional & (site_precision == "town")
+    site_precision = cat["coord_precision"].astype(str)
+    to_site = by_name & (site_precision == "site").to_numpy(dtype=bool)[row]
+    to_town = by_name & regional & (site_precision == "town").to_numpy(dtype=bool)[row]
     moved = to_site | to_town
     if not moved.any():
         return out
+    precision = pd.Categorical(out["location_precision"])
     site_lat, site_lon = coordinates(catalogue)
     lat = out["latitude"].to_numpy(dtype=float, copy=True)
     lon = out["longitude"].to_numpy(dtype=float, copy=True)
@@ -270,7 +287,7 @@ def _to_named_sites(out: pd.DataFrame, catalogue: Catalogue, links: _Links) -> p
     if "place_note" in out:
         names = pd.Series(cat["name_en"].to_numpy(dtype=object)[row[moved]], dtype=object)
         notes = pd.Categorical(out["place_note"])
-        before = pd.Series(np.asarray(notes)[moved], dtype=object).astype(str)
+        before = pd.Series(np.asarray(notes[moved]), dtype=object).astype(str)
         joined = before.where(before == "", before + "; ")
         new = (joined + "placed at the catalogue site of " + names).to_numpy()
         extra = pd.Index(pd.unique(new), dtype=object).difference(notes.categories, sort=False)
