@@ -142,6 +142,8 @@ def extract(
     whole = " ".join(s.text for s in parsed)
     officials = rules.official_names(whole)
     installed = rules.quotes_installed_head(whole)
+    if parsed and rules.is_about_talks(parsed[0].text):
+        events = []  # a story about a truce or talks: its strikes are arguments, not news
     found: list[tuple[int, Suggestion]] = []
     for event in events:
         found += [
@@ -288,6 +290,8 @@ def _strikes(
     named = side if side in ("ukraine", "russia") else None
     by_place = _by_place(event.place.admin1_iso, texts, occupied=installed and named != "russia")
     attacker = named if (country == "UA" and named == "ukraine") else by_place or named
+    if side is None and any(rules.is_hedged(t) for t in texts):
+        attacker = None  # no side named, and not even sure it was an attack
     attacker = attacker or "unknown"
     lead = None if event.separate else events_.lead_date(parsed, published, event.place.admin1_iso)
     when = event.date or lead or undated(published)

@@ -87,7 +87,7 @@ _NIGHT = (
 )
 _YESTERDAY = re.compile(
     r"\b(?:(?P<two>the\s+day\s+before\s+yesterday|позавчера|позавчора)|yesterday|вчера|вчора|"
-    r"накануне|напередодні|"
+    r"накануне|напередодні|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|"
     rf"(?:минулого|вчерашним|вчора)\s+(?:вечора|ввечері|вечором)(?!\s+(?:и|та|і|й)\s+{_NIGHT}))\b",
     re.IGNORECASE,
 )
@@ -202,6 +202,16 @@ def resolve_date(sentence: str, published: date) -> ResolvedDate | None:
         return ResolvedDate(value, "day", "explicit date")
     if named_day:
         return named_day
+    # "Saldo said on Saturday evening that a strike had hit", published on Sunday: the
+    # strike is the statement's day, told the day after ("Об этом в пятницу сообщил
+    # губернатор" only says who told it).
+    said = _SAID_ON_DAY.search(sentence)
+    reported = said and re.match(r"\s*,?\s*(?:that|что|що)\b", sentence[said.end() :])
+    said_weekday = _ON_WEEKDAY.search(said.group(0)) if reported else None
+    if said_weekday:
+        back = (published.weekday() - _weekday_index(said_weekday["weekday"])) % 7
+        if back:
+            return ResolvedDate(published - timedelta(days=back), "day", said.group(0).strip())
     yesterday = _YESTERDAY.search(text)
     if yesterday:
         days = 2 if yesterday["two"] else 1

@@ -25,6 +25,27 @@ STALE_DAYS = 14
 _ATTRIBUTION = re.compile(r"^(?:Source|Sources|Джерело|Джерела|Источник|Источники)\s*:", re.I)
 #: "The latter" opening a sentence: the last place the sentence before named.
 _LATTER = re.compile(r"^(?:Остання|Останній|Останнє|Последняя|Последний|Последнее|The latter)\b")
+#: "По столице выпустили ракеты": the capital named before (Kyiv, Moscow).
+_CAPITAL = re.compile(r"(?<!\w)(?:столиц\w*|the capital)(?!\w)(?! region)", re.I)
+_CAPITALS = frozenset({"UA-30", "RU-MOW"})
+_CAPITAL_NAMES = {
+    "UA-30": re.compile(r"(?<!\w)(?:Kyiv|Kiev|Київ\w*|Києв\w*|Киев\w*)(?!\w)"),
+    "RU-MOW": re.compile(r"(?<!\w)(?:Moscow|Москв\w*)(?!\w)"),
+}
+_CAPITAL_TOWNS = {"UA-30": "Kyiv", "RU-MOW": "Moscow"}
+#: "у регіоні працювали сили ППО": the region just named.
+_THE_REGION = re.compile(
+    r"(?<!\w)(?:(?:у|в|над)\s+(?:регіоні|регионе|регіоном|регионом|області|области|"
+    r"областю|областью)|(?:in|over)\s+the\s+(?:region|oblast))(?!\w)",
+    re.I,
+)
+#: What links a facility word to the place after it: "ЛЭП под ", "depot in the city of ".
+_LOCATIVE_LINK = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:в|во|у|под|під|на|біля|около|возле|поблизу|near|in|at|"
+    r"outside)\s+(?:(?:the\s+)?(?:city|town|village|region)\s+of\s+|(?:городе|місті|селі|"
+    r"селе|посёлке|поселке|селищі)\s+)?",
+    re.I,
+)
 #: What joins places listed together: "Kharkiv and Poltava", "Харківщині та Полтавщині".
 _LIST_JOIN = re.compile(
     r"(?:\s*,\s*|\s+(?:and|or|и|і|та|й)\s+|\s*,\s*(?:and|и|і|та)\s+)(?:regions?\s+)?", re.I
@@ -71,18 +92,22 @@ def read(text: str, geo: Geography, published: date, lang: str) -> list[Sentence
     """The article's sentences with their places, dates, facility words and claims."""
     pieces = split(text)
     context = frozenset(iso for _, s in pieces for iso in regions_named(s, geo, lang))
+    capital_named = _capital_in(text, geo)
     parsed: list[Sentence] = []
     for index, (paragraph, sentence) in enumerate(pieces):
         day = resolve_date(sentence, published)
         previous = parsed[-1] if parsed else None
         same_paragraph = previous is not None and previous.paragraph == paragraph
         counts = rules.interception_counts(
-            sentence, follows_claim=bool(previous and previous.counts)
+            sentence, follows_claim=previous is not None and previous.counts is not None
         )
         places = find_places(sentence, geo, lang, context)
         anaphor = _LATTER.match(sentence)
         if anaphor and not places and previous and previous.places:
             places = [replace(previous.places[-1], text=anaphor.group(0), start=0)]
+        capital = _CAPITAL.search(sentence)
+        if capital and not places and (city := _last_capital(parsed) or capital_named):
+            places = [replace(city, text=capital.group(0), start=capital.start())]
         parsed.append(
             Sentence(
                 index=index,
@@ -96,6 +121,40 @@ def read(text: str, geo: Geography, published: date, lang: str) -> list[Sentence
             )
         )
     return parsed
+
+
+def _capital_in(text: str, geo: Geography) -> Mention | None:
+    """The one capital an article names anywhere, even as a title's subject ("Kyiv downs
+    about 15 drones"), for "the capital" later on."""
+    found = [
+        (iso, name) for iso, pattern in _CAPITAL_NAMES.items() if (name := pattern.search(text))
+    ]
+    if len(found) != 1:
+        return None
+    iso, match = found[0]
+    anchor = geo.anchors.loc[iso]
+    return Mention(
+        text=match.group(0),
+        start=0,
+        admin1_iso=iso,
+        settlement=_CAPITAL_TOWNS[iso],
+        latitude=float(anchor["latitude"]),
+        longitude=float(anchor["longitude"]),
+        how="locative",
+    )
+
+
+def _last_capital(parsed: Sequence[Sentence]) -> Mention | None:
+    """The capital city the article named last, if it named one."""
+    return next(
+        (
+            m
+            for s in reversed(parsed)
+            for m in reversed(s.places)
+            if m.admin1_iso in _CAPITALS and not m.is_region
+        ),
+        None,
+    )
 
 
 def lead_date(
@@ -125,7 +184,7 @@ def _is_news(sentence: Sentence, published: date) -> bool:
         return False
     if sentence.context and published - sentence.context.value > timedelta(days=STALE_DAYS):
         return False
-    return not (rules.is_modal(text) or rules.is_negated(text))
+    return not (rules.is_modal(text) or rules.is_negated(text) or rules.is_previous(text))
 
 
 def assemble(parsed: list[Sentence], published: date) -> list[Event]:
@@ -147,9 +206,21 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
     preamble: Sentence | None = None
     pending: Sentence | None = None
     for s in parsed:
+        if group and s.date and not _targets(s.places) and rules.dates_the_attack(s.text):
+            # "The attack came overnight on Dec. 10": the day of the strike just told
+            # (even when the sentence goes on to claim drones shot down).
+            for event in group:
+                event.date = s.context
+                event.content.append(s.index)
+            continue
         if s.counts is not None or _ATTRIBUTION.match(s.text):
             continue
-        if rules.is_negated(s.text) or rules.is_elsewhere(s.text):
+        if (
+            rules.is_negated(s.text)
+            or rules.is_elsewhere(s.text)
+            or rules.is_weather(s.text)
+            or (rules.is_national(s.text) and not s.places)
+        ):
             group, preamble, pending = [], None, None
             continue
         if s.date is None and rules.is_background(s.text):
@@ -162,7 +233,13 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
             touched = group
         elif targets and (
             news_strike
-            or (preamble and preamble.paragraph == s.paragraph and s.hits and not s.counts)
+            or (
+                preamble
+                and preamble.paragraph == s.paragraph
+                and s.hits
+                and not s.counts
+                and _is_news(s, published)
+            )
         ):
             # "внаслідок атаки пошкоджено обладнання. Це призвело до знеструмлення ... в
             # Запорізькому районі": the strike said first, the place and damage after.
@@ -172,6 +249,7 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
         elif (
             group
             and rules.is_eventish(s.text)
+            and _is_news(s, published)
             and all(_find(group, m, s.date) for m in s.places)
             and not (
                 news_strike
@@ -183,10 +261,19 @@ def assemble(parsed: list[Sentence], published: date) -> list[Event]:
         elif s.places or not rules.is_eventish(s.text) or s.date:
             group = []
         preamble = s if news_strike and not targets and not touched else None
-        pending = s if targets and not touched and s.hits and rules.is_eventish(s.text) else None
+        pending = (
+            s
+            if targets
+            and not touched
+            and s.hits
+            and rules.is_eventish(s.text)
+            and _is_news(s, published)
+            else None
+        )
         for event in touched:
             event.content.append(s.index)
-            if event.date is None and rules.is_strike(s.text):
+            # "The outage was registered at 11:10 p.m. on Wednesday" dates it too.
+            if event.date is None and (rules.is_strike(s.text) or rules.is_outage(s.text)):
                 event.date = s.context
             event.disputed |= rules.is_denial(s.text)
     return events
@@ -218,13 +305,16 @@ def site_kinds(event: Event, parsed: Sequence[Sentence]) -> list[str]:
     """
     kinds: list[str] = []
     another = False
+    extra: list[str] = []  # further sites of a counted kind ("две подстанции")
     for index in event.content:
         hits = _own_hits(parsed[index], event)
         kinds += [h.kind for h in hits]
+        extra += [h.kind for h in hits for _ in range(rules.counted(parsed[index].text, h) - 1)]
         another |= rules.is_another_site(parsed[index].text)
     found = rules.sites(kinds)
     if not found and kinds:
         return ["other_energy"]
+    found += [kind for kind in extra if kind in found]
     return [*found, "other_energy"] if another else found
 
 
@@ -238,10 +328,17 @@ def _own_hits(sentence: Sentence, event: Event) -> list[Hit]:
     return [
         hit
         for hit in sentence.hits
-        if any(
-            _same_place(m, event.place) for m in lists[id(min(targets, key=lambda m: _gap(m, hit)))]
-        )
+        if any(_same_place(m, event.place) for m in lists[id(_owner(sentence.text, hit, targets))])
     ]
+
+
+def _owner(text: str, hit: Hit, targets: list[Mention]) -> Mention:
+    """The place a facility word belongs to: the one its locative phrase names ("ЛЭП под
+    Белгородом", "the depot in Oryol"), else the nearest."""
+    for mention in targets:
+        if mention.start >= hit.end and _LOCATIVE_LINK.fullmatch(text[hit.end : mention.start]):
+            return mention
+    return min(targets, key=lambda m: _gap(m, hit))
 
 
 def _lists(text: str, targets: list[Mention]) -> dict[int, list[Mention]]:
@@ -315,9 +412,9 @@ def claims(parsed: Sequence[Sentence], events: Sequence[Event], published: date)
     found: dict[tuple[str, date], Claim] = {}
     officials = _officials(parsed)
     for s in parsed:
-        if s.counts is None:
+        if s.counts is None or not _is_news(s, published) or _recalled(s, published):
             continue
-        for iso, count in _claim_regions(s, events, officials):
+        for iso, count in _claim_regions(s, events, officials, _region_before(parsed, s)):
             day = (
                 s.context
                 or _event_date(events, iso, s.index)
@@ -331,18 +428,40 @@ def claims(parsed: Sequence[Sentence], events: Sequence[Event], published: date)
     return list(found.values())
 
 
+def _recalled(s: Sentence, published: date) -> bool:
+    """Background about an earlier day ("не перший випадок: 19 жовтня безпілотник
+    збили ..."); "Ранее мэр сообщил, что утром 23 ноября ПВО сбили ..." on the day of
+    publication is today's news."""
+    return (
+        rules.is_background(s.text)
+        and s.context is not None
+        and (published - s.context.value).days > 1
+    )
+
+
+def _region_before(parsed: Sequence[Sentence], s: Sentence) -> str | None:
+    """The region "у регіоні" / "in the region" points back to: the last place named
+    before the sentence, when the sentence says so."""
+    if not _THE_REGION.search(s.text):
+        return None
+    earlier = [m for p in parsed[: s.index] for m in p.places]
+    return earlier[-1].admin1_iso if earlier else None
+
+
 def _claim_regions(
-    s: Sentence, events: Sequence[Event], officials: dict[str, str]
+    s: Sentence, events: Sequence[Event], officials: dict[str, str], the_region: str | None
 ) -> list[tuple[str, int | None]]:
     counts = list(s.counts or ())
     mentions: dict[str, Mention] = {}
     for mention in s.places:
         mentions.setdefault(mention.admin1_iso, mention)
     if not mentions:
-        total = rules.total_intercepted(s.text, counts)
+        total = rules.total_intercepted(s.text, counts) if counts else None
         named = [iso for name, iso in officials.items() if _names(s.text, name)]
         if named:
             return [(named[0], total)]
+        if the_region:
+            return [(the_region, total)]
         earlier = [e for e in events if e.first < s.index]
         if not (earlier and rules.is_regional_official(s.text)):
             return []

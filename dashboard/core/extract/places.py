@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 from dashboard.core.extract import language
 from dashboard.core.geo.gazetteer import Place
-from dashboard.core.join.place import Geography
+from dashboard.core.join.place import Geography, haversine_km
 
 _UPPER = "A-ZА-ЯІЇЄҐЁ"
 _CAP = rf"[{_UPPER}][\w’'ʼ\-]*"
@@ -43,8 +43,12 @@ _CYR_AND = r"(?:\s*,\s*|\s+(?:и|і|й|та)\s+|\s*,\s*(?:и|і|та)\s+)"
 #: Region nouns in their cases, and the unit word their name is looked up with. An
 #: oblast's administration (ОВА, ОДА) names its oblast.
 _CYR_REGION_NOUNS = (
-    ("область", r"област\w*|обл\.|ОВА|ОДА|ОГА|обладміністрац\w*|облгосадминистрац\w*"),
-    ("край", r"кра[йяюеёї]\w*"),
+    (
+        "область",
+        r"област\w*|обл\.|ОВА|ОДА|ОГА|обладміністрац\w*|облгосадминистрац\w*|регион\w*|"
+        r"регіон\w*",
+    ),
+    ("край", r"кра[йяюеёїє]\w*"),
     ("республика", r"республик\w*|республік\w*"),
 )
 _CYR_REGION_NOUN = "|".join(words for _, words in _CYR_REGION_NOUNS)
@@ -61,7 +65,8 @@ _DISTRICT_WORDS = (
     r"districts?|raions?|rayons?|hromadas?|communit(?:y|ies)"
 )
 _DISTRICT_LIST = re.compile(
-    rf"(?P<names>{_CAP}(?:(?:{_CYR_AND}|\s+and\s+){_CAP})*)\s+(?P<noun>(?i:{_DISTRICT_WORDS}))(?!\w)"
+    rf"(?P<names>{_CAP}(?:\s{_CAP})?(?:(?:{_CYR_AND}|\s+and\s+){_CAP}(?:\s{_CAP})?)*)\s+"
+    rf"(?P<noun>(?i:{_DISTRICT_WORDS}))(?!\w)"
 )
 #: Colloquial region names the admin-1 aliases do not carry (their dictionary form).
 REGION_NICKNAMES = MappingProxyType(
@@ -91,6 +96,13 @@ REGION_NICKNAMES = MappingProxyType(
         "днепропетровщина": "UA-12",
     }
 )
+#: English names of regions the admin-1 aliases do not carry.
+LATIN_REGION_NICKNAMES = MappingProxyType(
+    {
+        re.compile(r"\bCrimean [Pp]eninsula\b"): "UA-43",
+        re.compile(r"\bKuban\b"): "RU-KDA",
+    }
+)
 #: Capitalised words that are never (part of) a place name in this context.
 _NOT_NAMES = frozenset((
     "a", "about", "according", "after", "again", "also", "an", "and", "analysis", "as", "at",
@@ -111,7 +123,7 @@ _NOT_NAMES = frozenset((
     "від", "для", "около", "біля", "возле", "при", "за", "про", "о", "об", "и", "і", "та", "й",
     "а", "но", "але", "что", "що", "как", "як", "это", "це", "после", "після", "россия",
     "росія", "украина", "україна", "рф", "сша", "беларусь", "білорусь", "европа", "європа",
-    "российский", "російський", "украинский", "український",
+    "российский", "російський", "украинский", "український", "кроме", "крім", "окрім",
 ))  # fmt: skip
 #: Lemmas of words kept out of Cyrillic look-ups whatever their context.
 _NOT_LEMMAS = frozenset(
@@ -130,7 +142,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"settlement|capital|suburbs?|outskirts|edge)\s+of\s+|"
     r"(?<!\w)(?:в|во|у|на|над|под|під|по|около|возле|біля|поблизу|неподалеку\s+от|"
     r"неподалік\s+від|атаковал\w*|атакувал\w*|обстрел\w*|обстріл\w*|удар\w*|атак\w*|налет\w*|"
-    r"наліт\w*|вдарил\w*|ударил\w*|мэр(?:а|у|ом)?|мер(?:а|у|ом)?)\s+"
+    r"наліт\w*|вдарил\w*|ударил\w*|мэр(?:а|у|ом)?|мер(?:а|у|ом)?|"
+    # "Под удар попал и Киев", "Під удар потрапив і Київ".
+    r"попал\w*\s+(?:и|также)|потрапи\w*\s+(?:і|й|також))\s+"
     rf"(?:(?:{_CYR_ADJECTIVE}|{_CYR_SETTLEMENT})\s+){{0,2}}?)$",
     re.IGNORECASE,
 )
@@ -156,6 +170,15 @@ _NOT_A_TOWN_AFTER = re.compile(
     r"^\s+(?:river|reservoir|sea|lake|basin|delta|canal|мор\w+|водохранилищ\w*|водосховищ\w*)\b",
     re.I,
 )
+#: A capital standing for its government: "Moscow says", "Kyiv's strikes", "Москва
+#: заявила".
+_GOVERNMENT = re.compile(
+    r"^(?:[’']s\s+(?:\w+\s+)?(?:strikes?|attacks?|forces|troops|army|military|war|drones?|"
+    r"missiles?|government|officials?|position|response|allies)\b|\s+(?:says?|said|claims?|"
+    r"claimed|denies|denied|accused|accuses|insists?|insisted|warned|warns|responded|"
+    r"заявил\w*|заявля\w*|сообщил\w*|обвинил\w*|обвинува\w*|заяви\w*|повідомил\w*)\b)",
+    re.I,
+)
 #: "в Покровском районе": the district's name, never its town.
 _DISTRICT_AFTER = re.compile(rf"^\s+(?i:{_DISTRICT_WORDS})(?!\w)")
 _NOT_A_TOWN_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|river)\s+of\s+$", re.I)
@@ -165,6 +188,8 @@ _REGION_LIST_BEFORE = re.compile(r"(?:,|\band|\bи|\bі|\bта)\s+$")
 _ADJECTIVE_SUFFIX = re.compile(r"(?:ь?ск|ськ|цьк|цк|зьк|зк)(?:ий|ый|ой|ій|ая|а|ое|е)$")
 _MIN_POPULATION = 10_000
 _MIN_POPULATION_VARIANT = 50_000
+#: A district outside the regions an article names lies at most this far from one of them.
+_NEIGHBOUR_KM = 600.0
 
 
 @dataclass(frozen=True)
@@ -256,6 +281,8 @@ def _latin_regions(sentence: str, geo: Geography) -> list[Mention]:
         iso = geo.regions.lookup(f"{match['names']} region")
         if iso:
             found.append(_region(geo, iso, match.group(0), match.start()))
+    for pattern, iso in LATIN_REGION_NICKNAMES.items():
+        found += [_region(geo, iso, m.group(0), m.start()) for m in pattern.finditer(sentence)]
     return found
 
 
@@ -346,6 +373,8 @@ def _districts(
         # Not in a region the article names: only a town of the same country big enough
         # to be unambiguous ("Запорізький район" -> Zaporizhzhia; never Kaniv in Ukraine
         # for a "Каневской район" of the Kuban).
+        # Nor a town far from all of them: "Беловский район" in a Kursk report is not
+        # Belovo in the Kuzbass.
         if where and not any(places):
             countries = {iso[:2] for iso in where}
             places = [
@@ -354,6 +383,7 @@ def _districts(
                 if (p := _best([_lookup(geo, n, None, None) for n in candidates]))
                 and p.population >= _MIN_POPULATION
                 and p.admin1_iso[:2] in countries
+                and _near_any(geo, p, where)
             ]
         best = _best(places)
         if best:
@@ -361,6 +391,15 @@ def _districts(
                 _region(geo, best.admin1_iso, text, start, "district") for text, start, _ in names
             ]
     return found
+
+
+def _near_any(geo: Geography, place: Place, regions: list[str]) -> bool:
+    """The town lies within :data:`_NEIGHBOUR_KM` of a named region's anchor point."""
+    anchors = geo.anchors.reindex([iso for iso in regions if iso in geo.anchors.index])
+    distance = haversine_km(
+        place.latitude, place.longitude, anchors["latitude"], anchors["longitude"]
+    )
+    return bool((distance <= _NEIGHBOUR_KM).any())
 
 
 def _namesakes(word: str, lang: str) -> list[str]:
@@ -450,6 +489,8 @@ def _town(
     end = start + len(name)
     after = sentence[end:]
     if _NOT_A_TOWN_AFTER.match(after) or _DISTRICT_AFTER.match(after):
+        return None
+    if " " not in name and _GOVERNMENT.match(after):  # not "мэр Москвы Сергей Собянин сообщил"
         return None
     before = sentence[:start]
     if _NOT_A_TOWN_BEFORE.search(before):

@@ -75,9 +75,12 @@ FACILITIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("substation", r"\bsubstations?\b", r"подстанц\w*|підстанц\w*"),
         (
             "transmission_line",
-            r"\b(?:power|transmission|high-voltage) lines?\b",
+            r"\b(?:power|transmission|high-voltage) lines?\b|"
+            r"\bdistribution (?:networks?|grids?|lines?)\b",
             r"(?<!\w)(?:ЛЭП|ЛЕП)(?!\w)|лини\w+ электропередач\w*|ліні\w+ електропередач\w*|"
-            r"высоковольтн\w+ лини\w*|високовольтн\w+ ліні\w*",
+            r"высоковольтн\w+ лини\w*|високовольтн\w+ ліні\w*|"
+            # Local grids: "пошкоджено електромережі", "повреждены электросети".
+            r"електромереж\w*|электросет\w*|електричн\w+ мереж\w*|электрическ\w+ сет(?:и|ей|ь)\b",
         ),
         (
             "gas_facility",
@@ -138,12 +141,14 @@ _OUTAGE = _rx(
 _STRIKE = _rx(
     r"\b(?:strikes?|struck|hit|hits|hitting|attack(?:s|ed|ing)?|targeted|targeting|"
     r"shell(?:s|ed|ing)|bomb(?:s|ed|ing)|slammed|set (?:off )?(?:a )?fire|sparked a fire|"
+    r"air ?strikes?|set on fire|"
     r"explosions?|blasts?|damag(?:ed|ing)|knocked out|drones?|missiles?)\b",
     rf"(?<!\w)(?:удар(?:ы|ов|ом|ам|ами|а|у|е)?|ударил\w*|вдарил\w*|вдарив|б{_A}є|бьют|били|"
-    r"атак\w*|обстрел\w*|обстріл\w*|попадани\w*|попаданн\w*|попал\w*|влучанн\w*|влучил\w*|прил[её]т\w*|"
+    r"атак\w*|обстрел\w*|обстріл\w*|попадани\w*|попаданн\w*|попал\w*|влучан\w*|влучил\w*|прил[её]т\w*|"
     r"поражен\w*|поразил\w*|уражен\w*|уразил\w*|налет\w*|наліт\w*|беспилотн\w*|безпілотн\w*|"
     r"БПЛА|БпЛА|дрон\w*|ракет\w*|шахед\w*|взрыв\w*|вибух\w*|пошкодив|пошкодили|повредил\w*|"
     r"(?:вывел|выведен)\w* из строя|(?:виведен|вивел)\w* з ладу|з ладу виведен\w*|обломк\w*|"
+    r"авиаудар\w*|авіаудар\w*|подожгл\w*|подожж\w*|підпалил\w*|"
     r"уламк\w*|HIMARS)(?!\w)",
 )
 _EFFECTS = _rx(
@@ -157,11 +162,15 @@ _EFFECTS = _rx(
 _BACKGROUND = _rx(
     r"\b(?:repeatedly|almost daily|nearly daily|near-daily|every night|regularly|routinely|"
     r"dozens of|hundreds of|several times|times since|since (?:the )?(?:start|beginning)|"
-    r"since (?:19|20)\d\d|previous(?:ly)?|earlier this (?:year|month|week)|"
+    r"since (?:19|20)\d\d|previously|previous(?! (?:day|evening|night))|"
+    r"earlier this (?:year|month|week)|"
     r"last (?:year|month|winter|summer|autumn|spring)|in recent (?:weeks|months|years)|"
-    r"as winter approaches|in (?:19|20)\d\d|again in|after the destruction of)\b|"
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|uck|it|one|ought)\b",
+    r"as winter approaches|in (?:19|20)\d\d|again in|after the destruction of|"
+    r"not the first (?:attack|strike|time))\b|"
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?!been\b)\w+(?:ed|en|uck|it|one|ought)\b",
     r"(?<!\w)(?:напомним|нагадаємо|ранее|раніше|прежде|неоднократно|неодноразово|регулярно|"
+    r"не перш\w+ (?:\w+ )?(?:атак|удар|раз|випад)\w*|не перв\w+ (?:\w+ )?(?:атак|удар|раз|"
+    r"случа)\w*|"
     r"систематично|щодня|ежедневно|каждую ночь|щоночі|не впервые|не вперше|уже не раз|"
     r"вже не раз|с начала|від початку|з початку|за все время|за всю війну|за всю войну|"
     r"в прошлом году|минулого року|торік|с (?:19|20)\d\d|з (?:19|20)\d\d|"
@@ -170,16 +179,17 @@ _BACKGROUND = _rx(
 )
 _MODAL = _rx(
     r"\b(?:will|would|could|might|aims? to|seeks? to|plans? to|intends? to|wants? to|"
-    r"threaten\w*|vow\w*)\b",
+    r"threaten\w*|vow\w*|(?:possible|potential|likely) targets?)\b",
     r"(?<!\w)(?:будет|будут|буде|будуть|может|могут|може|можуть|мог бы|могли бы|міг би|"
     r"могли б|планиру\w*|планує|планують|намерен\w*|має намір|мають намір|угрожа\w*|"
     r"погрожу\w*|хочет|хоче|хочуть|моратори\w*|мораторі\w*|перемири\w*|"
     r"прекращени\w+ огня|припиненн\w+ вогню|переговор\w*|если|якщо|в случае|у разі|"
-    r"\w+тимуть|\w+тиме)(?!\w)",
+    r"\w+тимуть|\w+тиме|возможн\w+ цел\w*|можлив\w+ ціл\w*)(?!\w)",
 )
 _NEGATED = _rx(
     r"\b(?:did not|didn't|does not|doesn't|was not|wasn't|were not|weren't|not)\s+"
-    r"(?:\w+\s+)?(?:mention|say|hit|struck|damaged|attacked|targeted|specify|confirm)\b",
+    r"(?:\w+\s+)?(?:mention|say|hit|struck|damaged|attacked|targeted|specify|confirm)\b|"
+    r"\b(?:caused|causing|with|reported|there was|there were) no (?:\w+ )?(?:damage|hits)\b",
     r"(?<!\w)(?:не|ни)\s+(?:был[аио]?\s+|було\s+)?(?:атаковал\w*|атакован\w*|атакувал\w*|"
     r"ударил\w*|поражен\w*|уражен\w*|попал\w*|повредил\w*|повреждено|пошкоджено|пошкодив|"
     r"влучил\w*|вдарил\w*|нарушено|порушено)(?!\w)",
@@ -227,10 +237,11 @@ _SIDE_WORDS = {
 }
 _ATTACK_NOUNS = (
     r"(?:drones?|missiles?|strikes?|attacks?|forces|troops|military|army|navy|shelling|UAVs?|"
-    r"bombs?|air ?strikes?|artillery)"
+    r"bombs?|air ?strikes?|artillery|helicopters?)"
 )
 _CYR_ATTACK = (
     r"(?:беспилотник|безпілотник|дрон|ракет|войск|військ|военн|армі|арми|удар|атак|обстрел|"
+    r"вертол[её]т|гелікоптер|"
     r"обстріл|сил|Сил|БПЛА|БпЛА|ВСУ|HIMARS|загарбник|окупант|оккупант)\w*"
 )
 _ENGLISH_SIDE_CUES = tuple(
@@ -328,12 +339,17 @@ _AFFECTED = _rx(
     r"позбавлен\w*|лишен\w*)(?!\w)",
 )
 _INTERCEPT_VERB = (
-    r"(?:intercepted|destroyed|shot\s+down|downed|neutrali[sz]ed|repelled|"
+    r"(?:intercepted|destroyed|shot\s+down|downed|brought\s+down|taken\s+out|"
+    r"neutrali[sz]ed|repelled|отраж\w*|"
+    r"відбит\w*|відбив\w*|"
     r"сбил\w*|сбит\w*|збил\w*|збит\w*|збиття|уничтож\w*|знищ\w*|ликвидир\w*|ліквідува\w*|"
     r"ліквідован\w*|перехват\w*|перехопи\w*|перехопл\w*|поражен\w*|подавлен\w*|приземл\w*|"
     r"нейтрализ\w*|нейтраліз\w*)"
 )
-_WEAPON_WORD = r"(?:drones?|UAVs?|missiles?|беспилотн\w*|безпілотн\w*|БПЛА|БпЛА|дрон\w*|ракет\w*)"
+_WEAPON_WORD = (
+    r"(?:drones?|UAVs?|missiles?|беспилотн\w*|безпілотн\w*|БПЛА|БпЛА|дрон\w*|ракет\w*|"
+    r"(?:летательн\w+ )?аппарат\w*|апарат\w*)"
+)
 _INTERCEPTION = re.compile(
     rf"(?<!\w){_INTERCEPT_VERB}(?!\w).*?(?<!\w){_WEAPON_WORD}(?!\w)|"
     rf"\b(?:drones?|UAVs?|missiles?)\b.*?\b(?:were|was|had been|have been)\s+{_INTERCEPT_VERB}|"
@@ -341,6 +357,12 @@ _INTERCEPTION = re.compile(
     _I,
 )
 _INTERCEPT_ONLY = re.compile(rf"(?<!\w){_INTERCEPT_VERB}(?!\w)", _I)
+_TARGET_WORD = rf"(?:{_WEAPON_WORD}|targets?|ціл[іье]\w*|цел(?:и|ей|ь)\b)"
+_UNCOUNTED_CLAIM = re.compile(
+    rf"(?<!\w){_INTERCEPT_VERB}(?!\w).*?(?<!\w){_TARGET_WORD}|"
+    rf"(?<!\w){_TARGET_WORD}.*?(?<!\w){_INTERCEPT_VERB}(?!\w)",
+    _I,
+)
 _COUNT = re.compile(rf"(?<![\w:.,-])(?P<n>{NUMBER_PATTERN})(?![\w-]|[:.,]\d)", _I)
 _WEAPON_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_WEAPON_WORD}(?!\w)", _I)
 #: A tally's later parts leave the weapon out: "four drones over Belgorod, two over Kursk".
@@ -370,16 +392,83 @@ _CLAIMED_SIDE = re.compile(
 _REMINDER = re.compile(
     r"(?:Напомним|Нагадаємо|Ранее|Раніше|Earlier|Previously|Recall)\b", re.IGNORECASE
 )
+_TALKS = _rx(
+    r"\b(?:moratorium|truce|ceasefire|cease-fire|negotiat\w+|peace talks|peace plan)\b",
+    r"моратори\w*|мораторі\w*|перемири\w*|перемир{_A}\w*|переговор\w*|прекращени\w+ огня|"
+    r"припиненн\w+ вогню".replace("{_A}", _A),
+)
+_NATIONAL = _rx(
+    r"\b(?:across|throughout|all over) (?:Ukraine|Russia|the country)\b|\bnationwide\b",
+    r"по всей (?:Украине|России|стране)|по всій (?:Україні|Росії|країні)|"
+    r"по всіх регіонах|по всем регионам",
+)
+_HEDGED = _rx(
+    r"\b(?:may|might) have been\b|\bpossible (?:drone |missile )?(?:strike|attack)|"
+    r"\bpossibly\b|\bapparent(?:ly)?\b|\bsuspected\b",
+    r"(?<!\w)(?:предположительно|вероятно|возможно|по всей видимости|ймовірно|можливо|"
+    r"імовірно|вірогідно)(?!\w)",
+)
+#: Outages the weather caused: not a strike, whatever else the article reports.
+_WEATHER = _rx(
+    r"\b(?:storms?|snow(?:fall|storms?)?|blizzards?|icing|ice|gales?|hurricanes?|"
+    r"bad weather|weather conditions|heavy rain|strong winds?|wind)\b",
+    r"непогод\w*|негод\w*|снегопад\w*|снігопад\w*|ожелед\w*|гололед\w*|гололёд\w*|"
+    r"ураган\w*|шторм\w*|(?:сильн|пориви|порыв)\w* (?:ветр|вітр)\w*|хуртовин\w*|метел\w*",
+)
+#: An earlier attack recalled as such ("Previous attack: on the night of June 3",
+#: "Попередня масштабна атака на область, 2 листопада"): background, not news.
+_PREVIOUS = _rx(
+    r"\bprevious (?:\w+ )?(?:attacks?|strikes?|raids?)\b",
+    r"(?<!\w)(?:попередн|предыдущ)\w* (?:\w+ )?(?:атак|удар|обстр|налет|наліт)\w*",
+)
+#: A sentence telling when "the attack" happened: it dates the event it follows.
+_WHEN_THE_ATTACK = _rx(
+    r"^(?:The|This|That) (?:\w+ )?(?:attack|strike|shelling|raid|assault|bombardment)s? "
+    r"(?:came|happened|took place|occurred|was (?:carried out|launched|made)|began|started)\b",
+    r"^(?:Атака|Удар|Обстрел|Обстріл|Нападение|Напад)\w* (?:\w+ )?(?:произош\w*|случил\w*|"
+    r"состоял\w*|был[аио]?|началс\w*|началась|відбул\w*|стал\w*|сталас\w*|стався|"
+    r"розпочал\w*)(?!\w)",
+)
 _ELSEWHERE = _rx(
     r"\bin (?:a|the) neighbou?ring (?:region|oblast|province)",
     r"(?:в|у) сусідн\w+ (?:регіон|област)\w*|в соседн\w+ (?:регион|област)\w*",
 )
 _ANOTHER_SITE = _rx(
     r"\b(?:another|a second)\s+(?:\w+\s+){0,2}?(?:facility|site|plant|station)",
-    rf"інш\w+ (?:енергетичн\w+ )?(?:компані|об{_A}єкт)\w*|"
-    r"друг\w+ (?:энергетическ\w+ )?(?:компани|объект)\w*|ещ[её] один объект|"
-    rf"ще один об{_A}єкт",
+    # "об'єкт іншої енергетичної компанії", "ещё один объект"; not "інші об'єкти
+    # інфраструктури" (other things hit, not a second energy site).
+    rf"інш\w+ (?:енергетичн\w+ )?компані\w*|друг\w+ (?:энергетическ\w+ )?компани\w*|"
+    rf"ещ[её] один (?:энергетическ\w+ )?объект|ще один (?:енергетичн\w+ )?об{_A}єкт",
 )
+
+
+#: "подстанции, принимающие ток от атомных станций": the plants feed the site, not hit.
+_SUPPLIED_FROM = _rx(
+    r"\b(?:power|electricity|energy|supplied|fed)\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"(?<!\w)(?:ток|энерги\w*|электроэнерги\w*|струм|енергі\w*|електроенергі\w*)\s+"
+    r"(?:от|від)\s+(?:\w+\s+)?$",
+)
+#: "две подстанции", "two substations", "дві нафтобази": that many sites of one kind.
+_COUNTED = re.compile(
+    r"(?<!\w)(?P<n>two|three|four|five|две|два|три|четыре|пять|дві|чотири|п'ять|п’ять)\s+"
+    r"(?:[\w'’-]+\s+)?$",
+    _I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "две": 2, "два": 2, "три": 3,
+                "четыре": 4, "пять": 5, "дві": 2, "чотири": 4, "п'ять": 5, "п’ять": 5}  # fmt: skip
+#: Discrete sites a count may multiply (lines and grids are counted by the place, not
+#: the span: "two power lines in Nikopol" is one strike there).
+COUNTABLE = frozenset(
+    {"substation", "oil_depot", "thermal_power_plant", "chp", "hydro_power_plant", "heating_plant"}
+)
+
+
+def counted(text: str, hit: Hit) -> int:
+    """How many sites a facility word names: 2 for "две подстанции", else 1."""
+    if hit.kind not in COUNTABLE:
+        return 1
+    match = _COUNTED.search(text[: hit.start])
+    return _COUNT_WORDS[match["n"].lower()] if match else 1
 
 
 @dataclass(frozen=True)
@@ -394,7 +483,12 @@ class Hit:
 def facility_hits(text: str) -> list[Hit]:
     """Every facility word in the sentence, with generic energy and outage words as
     ``other_energy``, in text order."""
-    hits = [Hit(m.start(), m.end(), kind) for kind, rx in FACILITIES for m in rx.finditer(text)]
+    hits = [
+        Hit(m.start(), m.end(), kind)
+        for kind, rx in FACILITIES
+        for m in rx.finditer(text)
+        if not _SUPPLIED_FROM.search(text[: m.start()])
+    ]
     hits += [
         Hit(m.start(), m.end(), "other_energy")
         for rx in (_GENERIC_ENERGY, _OUTAGE)
@@ -459,6 +553,11 @@ def is_strike(text: str) -> bool:
     return bool(_STRIKE.search(text))
 
 
+def is_outage(text: str) -> bool:
+    """Reports supply cut ("without power", "обесточены", "outage")."""
+    return bool(_OUTAGE.search(text))
+
+
 def is_energy(text: str) -> bool:
     return bool(facility_hits(text))
 
@@ -514,6 +613,42 @@ def is_another_site(text: str) -> bool:
 def is_reminder(text: str) -> bool:
     """Opens by recalling an earlier event ("Напомним, ...", "Нагадаємо", "Earlier,")."""
     return bool(_REMINDER.match(text))
+
+
+def is_about_talks(title: str) -> bool:
+    """A headline about a moratorium, truce or talks that names no particular kind of site
+    ("Песков: приказ о моратории на удары по энергетике выполняется"): the strikes its
+    article lists are the sides' arguments, not news."""
+    specific = any(hit.kind != "other_energy" for hit in facility_hits(title))
+    return bool(_TALKS.search(title)) and not specific
+
+
+def is_national(text: str) -> bool:
+    """About the whole country ("energy facilities across Ukraine", "по всій Україні"):
+    not a continuation of a regional event."""
+    return bool(_NATIONAL.search(text))
+
+
+def is_hedged(text: str) -> bool:
+    """Leaves open whether it was an attack at all ("after what may have been a drone
+    strike", "предположительно", "ймовірно")."""
+    return bool(_HEDGED.search(text))
+
+
+def is_weather(text: str) -> bool:
+    """Puts an outage down to the weather ("Storms, wind, snow and rain cut power")."""
+    return bool(_WEATHER.search(text)) and not is_strike(_WEATHER.sub("", text))
+
+
+def is_previous(text: str) -> bool:
+    """Recalls "the previous attack": an earlier strike, even when dated."""
+    return bool(_PREVIOUS.search(text))
+
+
+def dates_the_attack(text: str) -> bool:
+    """Says when "the attack" happened ("The attack came overnight on Dec. 10", "Атака
+    произошла в ночь на ..."): its day is the day of the strike it follows."""
+    return bool(_WHEN_THE_ATTACK.search(text))
 
 
 def is_elsewhere(text: str) -> bool:
@@ -585,8 +720,12 @@ def interception_counts(text: str, *, follows_claim: bool = False) -> list[tuple
     ("Another five were downed over the Belgorod region").
     """
     claim = _INTERCEPTION.search(text) and _WEAPON_COUNT.search(text)
-    if not (claim or (follows_claim and _INTERCEPT_ONLY.search(text))):
-        return None
+    continued = follows_claim and bool(_INTERCEPT_ONLY.search(text))
+    # "сили ППО працювали, ворожі цілі знищено", "The rest were destroyed over ...": a
+    # claim with no figure, when the sentence says nothing else (no site hit).
+    uncounted = (continued or bool(_UNCOUNTED_CLAIM.search(text))) and not facility_hits(text)
+    if not (claim or continued):
+        return [] if uncounted else None
     counts = []
     for match in _COUNT.finditer(text):
         value = parse_number(match["n"])
@@ -601,7 +740,7 @@ def interception_counts(text: str, *, follows_claim: bool = False) -> list[tuple
         ):
             continue
         counts.append((value, match.start()))
-    return counts or None
+    return counts or ([] if uncounted else None)
 
 
 def total_intercepted(text: str, counts: list[tuple[int, int]]) -> int:
@@ -616,7 +755,10 @@ def total_intercepted(text: str, counts: list[tuple[int, int]]) -> int:
 
 def shared_each(text: str, position: int) -> bool:
     """ "one each over the Belgorod region and Kalmykia": the count is every region's own."""
-    return bool(re.match(rf"(?:{NUMBER_PATTERN})\s+(?:each|по)\b", text[position:], _I))
+    return bool(
+        re.match(rf"(?:{NUMBER_PATTERN})\s+(?:each|по)\b", text[position:], _I)
+        or re.search(r"(?<!\w)по\s+$", text[:position], _I)  # "ще по одному — над ..."
+    )
 
 
 _EFFECT_TAGS = (

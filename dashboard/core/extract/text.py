@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset((
     "st", "sen", "rep", "no", "vs", "approx", "est", "inc", "corp", "co", "ltd", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
     "i.e", "г", "гг", "обл", "т.е", "т.д", "т.п", "им", "ул", "вул", "пр", "ст", "тыс", "тис",
-    "млн", "млрд", "пгт", "смт", "див", "см", "напр", "ін", "др",
+    "млн", "млрд", "пгт", "смт", "див", "см", "напр", "ін", "др", "a.m", "p.m",
 ))  # fmt: skip
 #: A sentence ends at . ! ? before a capital, digit or opening quote, and at a semicolon.
 _BOUNDARY = re.compile(r"[.!?][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZА-ЯІЇЄҐЁ0-9])|;\s+")

@@ -143,8 +143,15 @@ def test_a_date_without_year_is_never_after_publication() -> None:
     assert resolved is not None and resolved.value == date(2024, 12, 28)
 
 
-def test_the_day_a_statement_was_made_is_not_the_strike_date() -> None:
-    assert resolve_date("The governor said on Friday that the plant was damaged.", SUNDAY) is None
+def test_a_statement_made_on_the_day_of_publication_names_no_day() -> None:
+    assert resolve_date("The governor said on Sunday that the plant was damaged.", SUNDAY) is None
+
+
+def test_a_statement_told_days_later_dates_the_strike_no_later_than_itself() -> None:
+    # Published Sunday: "Saldo said on Saturday evening that a strike had hit" is Saturday.
+    resolved = resolve_date("The governor said on Friday that the plant was damaged.", SUNDAY)
+    assert resolved is not None and resolved.value == date(2025, 11, 7)
+    assert resolve_date("The plant was damaged, the governor said on Friday.", SUNDAY) is None
 
 
 @pytest.mark.parametrize(
