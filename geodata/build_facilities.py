@@ -1,13 +1,14 @@
 """``facilities.parquet``: the facility catalogue the incidents are linked to.
 
-Two inputs, both in the repository:
+Inputs, all in the repository:
 
 * power plants of Ukraine, Russia and Moldova: WRI's Global Power Plant Database
-  v1.3.0 country files (``geodata/sources/power-plants-wri/``, CC BY 4.0), with the
-  Ukrainian and Russian names and the spellings reporting uses from
-  ``data/facility-aliases.csv``;
+  v1.3.0 country files (``geodata/sources/power-plants-wri/``, CC BY 4.0);
 * refineries, terminals, depots, pumping stations and gas sites compiled from public
-  reporting, one source per row (``data/facilities.csv``).
+  reporting, one source per row (``data/facilities.csv``);
+
+and, for any of them, the Ukrainian and Russian names and the spellings reporting uses,
+each with the page it was read on (``data/facility-aliases.csv``).
 
 Countries come from where a site lies (Crimean plants listed under Russia by WRI
 are in Ukraine here); a site without its own coordinates is placed at its town
@@ -30,6 +31,8 @@ from dashboard.core.vocab import CATALOGUE_TYPES, FACILITY_FAMILIES, WRI_CREDIT
 WRI_DIR = Path("geodata/sources/power-plants-wri")
 WRI_FILES = {"UA": "Ukraine.csv", "RU": "Russia.csv", "MD": "Moldova.csv"}
 WRI_LICENCE = "CC BY 4.0 (World Resources Institute)"
+#: Ukrainian and Russian names and reporting spellings of any catalogue site, with sources.
+NAMES_FILE = Path("data/facility-aliases.csv")
 REPORTING_LICENCE = "Facts from the cited public reporting; compilation CC BY 4.0"
 #: WRI's fuel -> catalogue type (fuel spellings vary between country files).
 WRI_TYPES = {
@@ -52,9 +55,11 @@ _KIND_WORDS = re.compile(
 
 def build_facilities(repo: Path, geo: Geography) -> gpd.GeoDataFrame:
     """Both inputs as one GeoDataFrame in :data:`COLUMNS` order, sorted by id."""
-    plants = _wri_plants(repo / WRI_DIR, geo, pd.read_csv(repo / "data/facility-aliases.csv"))
+    plants = _wri_plants(repo / WRI_DIR, geo)
     sites = _reported_sites(pd.read_csv(repo / "data/facilities.csv", dtype=str), geo)
-    frame = pd.concat([plants, sites], ignore_index=True).sort_values("facility_id")
+    frame = pd.concat([plants, sites], ignore_index=True)
+    names = pd.read_csv(repo / NAMES_FILE, dtype=str, keep_default_na=False)
+    frame = with_names(frame, names).sort_values("facility_id")
     bad = ~frame["facility_type"].isin(CATALOGUE_TYPES)
     if bad.any():
         raise ValueError(f"unknown facility types: {sorted(set(frame.loc[bad, 'facility_type']))}")
@@ -68,7 +73,27 @@ def build_facilities(repo: Path, geo: Geography) -> gpd.GeoDataFrame:
     return out[[*COLUMNS, "geometry"]].reset_index(drop=True)
 
 
-def _wri_plants(folder: Path, geo: Geography, names: pd.DataFrame) -> pd.DataFrame:
+def with_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue with the names file applied to any site: its Ukrainian and Russian
+    names where it gives one (a blank keeps what the site has), a new English name (the
+    old one becomes an alias) and its aliases first."""
+    unknown = set(names["facility_id"]) - set(frame["facility_id"])
+    if unknown:
+        raise ValueError(f"{NAMES_FILE} names unknown facility ids: {sorted(unknown)}")
+    frame = frame.set_index("facility_id")
+    names = names.set_index("facility_id")
+    at = names.index
+    renamed = (names["name_en"] != "").to_numpy()
+    old_names = frame.loc[at, "name_en"].where(renamed, "")
+    joined = names["aliases"] + "|" + old_names + "|" + frame.loc[at, "aliases"].fillna("")
+    for column in ("name_uk", "name_ru", "name_en"):
+        given = (names[column] != "").to_numpy()
+        frame.loc[at[given], column] = names.loc[given, column]
+    frame.loc[at, "aliases"] = joined.str.replace(r"\|{2,}", "|", regex=True).str.strip("|")
+    return frame.reset_index()
+
+
+def _wri_plants(folder: Path, geo: Geography) -> pd.DataFrame:
     frames = []
     for country, file in WRI_FILES.items():
         raw = pd.read_csv(folder / file, dtype=str, encoding_errors="replace")
@@ -121,17 +146,7 @@ def _wri_plants(folder: Path, geo: Geography, names: pd.DataFrame) -> pd.DataFra
             "attribution": WRI_CREDIT,
         }
     )
-    names = names.fillna("").set_index("facility_id")
-    unknown = set(names.index) - set(plants["facility_id"])
-    if unknown:
-        raise ValueError(f"facility-aliases.csv names unknown WRI ids: {sorted(unknown)}")
-    plants = plants.set_index("facility_id")
-    for column in ("name_uk", "name_ru"):
-        plants.loc[names.index, column] = names[column]
-    plants.loc[names.index, "name_en"] = names["name_en"]
-    extra = names["aliases"] + "|" + plants.loc[names.index, "name_en"]
-    plants.loc[names.index, "aliases"] = extra + "|" + plants.loc[names.index, "aliases"]
-    return plants.reset_index()
+    return plants
 
 
 def _reported_sites(rows: pd.DataFrame, geo: Geography) -> pd.DataFrame:

@@ -286,3 +286,25 @@ def test_facility_catalogue_is_consistent(catalogue: dict) -> None:
     assert set(crimea["country"]) == {"UA"}
     assert set(crimea["admin1_iso"]) <= {"UA-40", "UA-43"}
     assert WRI_CREDIT in catalogue["layers"]["facilities"]["attribution"]
+
+
+def test_the_catalogue_carries_every_name_the_names_file_gives() -> None:
+    """Ukrainian and Russian names reach any kind of site (WRI plants, compiled refineries
+    and terminals, depots derived from the incidents), and the file's spellings are
+    aliases: rebuild with ``geodata/build.py --only facilities`` after editing it."""
+    names = pd.read_csv(REPO_ROOT / "data/facility-aliases.csv", dtype=str, keep_default_na=False)
+    catalogue = gpd.read_parquet(GEODATA / "facilities.parquet").set_index("facility_id")
+    assert {i.split("-")[0] for i in names["facility_id"]} == {"wri", "ru", "ua"}
+    for row in names.itertuples(index=False):
+        site = catalogue.loc[row.facility_id]
+        for column in ("name_uk", "name_ru", "name_en"):
+            given = getattr(row, column)
+            assert not given or site[column] == given, (row.facility_id, column)
+        aliases = set(site["aliases"].split("|"))
+        assert {a for a in row.aliases.split("|") if a} <= aliases, row.facility_id
+
+
+def test_names_added_from_reporting_cite_their_pages() -> None:
+    names = pd.read_csv(REPO_ROOT / "data/facility-aliases.csv", dtype=str, keep_default_na=False)
+    compiled = names[~names["facility_id"].str.startswith("wri-")]
+    assert (compiled["source_url"].str.startswith("http")).all()

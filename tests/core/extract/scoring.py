@@ -25,6 +25,8 @@ RULE_AUTHOR = FIXTURES / "articles"
 BLIND = FIXTURES / "articles_blind"
 #: Written later by another such helper, scored before any rule was tuned on it.
 HELDOUT = FIXTURES / "articles_heldout"
+#: Written by a third helper after the rules were tuned on the held-out set: never tuned on.
+UNSEEN = FIXTURES / "articles_unseen"
 KINDS = ("strike", "interception_claim")
 
 Case = tuple[Sequence[Suggestion], Sequence[Mapping[str, object]]]
@@ -93,7 +95,13 @@ def report(geo: Geography) -> str:
     """The score table: precision and recall per set, language and record kind."""
     lines = ["| articles | language | kind | precision | recall | tp | fp | fn |"]
     lines.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, folder in (("held-out", HELDOUT), ("blind", BLIND), ("rule author", RULE_AUTHOR)):
+    sets = (
+        ("unseen", UNSEEN),
+        ("held-out", HELDOUT),
+        ("blind", BLIND),
+        ("rule author", RULE_AUTHOR),
+    )
+    for name, folder in sets:
         for language, cases in read_cases(folder, geo).items():
             for kind in KINDS:
                 s = evaluate(of_kind(cases, kind))
