@@ -94,6 +94,9 @@ REGION_NICKNAMES = MappingProxyType(
         "дніпропетровщина": "UA-12",
         "дніпровщина": "UA-12",
         "днепропетровщина": "UA-12",
+        # The occupation's names for Luhansk and Donetsk oblasts.
+        "лнр": "UA-09",
+        "днр": "UA-14",
     }
 )
 #: English names of regions the admin-1 aliases do not carry.
@@ -101,6 +104,8 @@ LATIN_REGION_NICKNAMES = MappingProxyType(
     {
         re.compile(r"\bCrimean [Pp]eninsula\b"): "UA-43",
         re.compile(r"\bKuban\b"): "RU-KDA",
+        re.compile(r"\b(?:LPR|LNR|Luhansk People's Republic)\b"): "UA-09",
+        re.compile(r"\b(?:DPR|DNR|Donetsk People's Republic)\b"): "UA-14",
     }
 )
 #: Capitalised words that are never (part of) a place name in this context.
@@ -465,7 +470,7 @@ def _breaks_name(word: str, lang: str) -> bool:
     if not language.is_cyrillic(word):
         return False
     if len(word) > 1 and word.replace("-", "").isupper():
-        return True
+        return word.lower() not in REGION_NICKNAMES  # НПЗ, ВСУ break a name; ЛНР is one
     return any(
         lemma in _NOT_NAMES or lemma in _NOT_LEMMAS for lemma in language.lemmas(word, lang)[:1]
     )

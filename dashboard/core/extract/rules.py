@@ -290,9 +290,10 @@ _SIDE_CUES = (
     ),
 )
 _OCCUPIED = _rx(
-    r"\boccupied\b|\b(?:Russian|Moscow|Kremlin)-(?:installed|appointed)\b|\boccupation\b",
+    r"\boccupied\b|\b(?:Russian|Moscow|Kremlin)-(?:installed|appointed)\b|\boccupation\b|"
+    r"\b(?:LPR|DPR|LNR|DNR)\b|People's Republic",
     r"оккупированн\w*|окупован\w*|окупаці\w*|оккупаци\w*|призначен\w+ Росією|"
-    r"назначенн\w+ Россией",
+    r"назначенн\w+ Россией|(?<!\w)(?:ЛНР|ДНР)(?!\w)",
 )
 #: Heads Russia installed in occupied regions: a report of theirs is about those areas.
 _INSTALLED_HEADS = _rx(

@@ -301,3 +301,16 @@ def test_a_claim_recalled_from_an_earlier_day_is_no_claim(geo: Geography) -> Non
 def test_a_claim_and_a_hit_in_one_sentence_stay_a_strike(geo: Geography) -> None:
     text = "Часть дронов уничтожили силы ПВО, но обломки упали на подстанцию в Курске."
     assert [s.admin1_iso for s in _strikes(geo, text)] == ["RU-KRS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("В ЛНР беспилотник атаковал подстанцию, обесточены несколько сел.", "UA-09"),
+        ("В ДНР обесточены Горловка и Макеевка после удара по подстанции.", "UA-14"),
+        ("Drones hit an oil depot in the self-proclaimed LPR, officials said.", "UA-09"),
+    ],
+)
+def test_the_occupations_republics_are_occupied_oblasts(geo, text: str, region: str) -> None:
+    found = [(s.admin1_iso, s.attacker) for s in _strikes(geo, text)]
+    assert found == [(region, "ukraine")]
