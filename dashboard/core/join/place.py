@@ -16,6 +16,7 @@ not with rows.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -306,10 +307,13 @@ def _settlement_matches(
     with_coords = np.bincount(group, weights=has_coords, minlength=len(firsts)) > 0
     strict, loose = [], []
     for index, (name, region, country) in enumerate(firsts.itertuples(index=False, name=None)):
-        hit = gazetteer.locate(name, admin1_iso=region or None, country=country or None)
-        fallback = None
-        if hit is None and region and with_coords[index]:
-            fallback = gazetteer.locate(name, country=country or None)
+        hit = fallback = None
+        for candidate in _alternatives(name):  # "Stakhanov (Kadiivka)": either name
+            hit = gazetteer.locate(candidate, admin1_iso=region or None, country=country or None)
+            if hit is None and region and with_coords[index]:
+                fallback = fallback or gazetteer.locate(candidate, country=country or None)
+            if hit:
+                break
         strict.append(hit or _NO_HIT)
         loose.append(fallback or _NO_HIT)
     table = _hits(gazetteer.places, strict).iloc[group].reset_index(drop=True)
@@ -318,6 +322,13 @@ def _settlement_matches(
     table[use_loose] = other[use_loose]
     table["loose"] = use_loose
     return table
+
+
+def _alternatives(name: str) -> list[str]:
+    """The name as written, then the names it gives in parentheses or around a slash
+    ("Stakhanov (Kadiivka)", "Kadiivka / Stakhanov")."""
+    parts = [p.strip() for p in re.split(r"[()/]", name) if p.strip()]
+    return [name, *parts] if len(parts) > 1 else [name]
 
 
 #: A look-up that found nothing: no position in the places table, no kind of match.

@@ -71,6 +71,12 @@ def test_settlement_name_places_the_record_in_any_script() -> None:
     assert set(placed["location_precision"]) == {"settlement"}
 
 
+def test_a_settlement_given_with_another_name_is_found_by_either() -> None:
+    names = ["Stakhanov (Gamma)", "Gamma / Stakhanov", "Stakhanov"]
+    placed = place_incidents(frame(settlement=names, admin1=["Beta Oblast"] * 3), tiny_geo())
+    assert placed.placed["location_precision"].tolist() == ["settlement", "settlement", "region"]
+
+
 def test_region_only_record_is_drawn_at_the_region() -> None:
     result = place_incidents(frame(admin1=["Alpha Oblast"]), tiny_geo())
     row = result.placed.iloc[0]
