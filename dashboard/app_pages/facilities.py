@@ -72,20 +72,33 @@ else:
         selection_mode="single-row",
         column_order=[c for c in table.columns if c != "facility_id"],
         column_config={
-            "name": st.column_config.TextColumn("site"),
+            # Narrow columns for short values, so that the whole row fits the page.
+            "name": st.column_config.TextColumn("site", width="medium"),
             "facility_type": st.column_config.TextColumn("type"),
-            "capacity": st.column_config.NumberColumn("capacity", format="localized"),
-            "capacity_unit": st.column_config.TextColumn("unit"),
-            "first_strike": st.column_config.DateColumn("first strike", format="YYYY-MM-DD"),
-            "last_strike": st.column_config.DateColumn("last strike", format="YYYY-MM-DD"),
+            "country": st.column_config.TextColumn("country", width="small"),
+            "capacity": st.column_config.NumberColumn(
+                "capacity", format="localized", width="small"
+            ),
+            "capacity_unit": st.column_config.TextColumn("unit", width="small"),
+            "strikes": st.column_config.NumberColumn("strikes", width="small"),
+            "first_strike": st.column_config.DateColumn(
+                "first strike", format="YYYY-MM-DD", width="small"
+            ),
+            "last_strike": st.column_config.DateColumn(
+                "last strike", format="YYYY-MM-DD", width="small"
+            ),
             "median_days_between": st.column_config.NumberColumn(
-                "median days between strikes",
+                "median gap, days",
+                width="small",
                 format="%.0f",
                 help="Median gap between the distinct days the site was struck; empty when "
                 "it was struck on one day only.",
             ),
             "latest_source": st.column_config.LinkColumn(
-                "latest source", display_text="open", help="A source of the newest strike"
+                "latest source",
+                display_text="open",
+                width="small",
+                help="A source of the newest strike",
             ),
         },
     )

@@ -555,6 +555,7 @@ class Legend(MacroElement):
 .esm-legend i{display:inline-block;width:12px;height:12px;border-radius:50%;
  margin-right:6px;vertical-align:-2px}
 .esm-legend .esm-sq{border-radius:2px;width:18px}
+.leaflet-control-attribution{max-width:60vw}  /* wraps right, clear of the scale bar */
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
