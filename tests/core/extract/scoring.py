@@ -7,6 +7,7 @@ author's.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -89,6 +90,14 @@ def read_cases(folder: Path, geo: Geography) -> dict[str, list[Case]]:
         published = find_published(text) or date.fromisoformat(path.name[:10])
         cases.setdefault(language, []).append((extract(text, geo, published), records))
     return cases
+
+
+def digest(folder: Path) -> str:
+    """Digest of every file in a frozen set, names and contents: a changed case shows."""
+    sha = hashlib.sha256()
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        sha.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()[:12]
 
 
 def report(geo: Geography) -> str:

@@ -1,7 +1,7 @@
 """Russian and Ukrainian reports, one rule family at a time, on sentences of their own.
 
 None of these sentences comes from the blind evaluation articles
-(``tests/fixtures/articles_blind``): those are scored, not tuned on, in test_blind.py.
+(``tests/fixtures/articles_blind``): those are scored in test_frozen_sets.py.
 """
 
 from __future__ import annotations
