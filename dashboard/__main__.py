@@ -10,7 +10,13 @@ from pathlib import Path
 from dashboard.core.dataset import WAVES_FILE, Dataset, load_bundled, load_geography, write_parquet
 from dashboard.core.exports.gif import TooManyFrames
 from dashboard.core.exports.snapshot import FORMATS, ExportContext, snapshot
-from dashboard.core.extract.article import STRIKE, Suggestion, claims_frame, to_json
+from dashboard.core.extract.article import (
+    STRIKE,
+    Suggestion,
+    claims_frame,
+    to_json,
+    with_named_sites,
+)
 from dashboard.core.extract.batch import (
     FileResult,
     files_in,
@@ -155,7 +161,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"error: {failure}", file=sys.stderr)
     if not articles:
         return 2
-    merged = merge(found)
+    merged = with_named_sites(merge(found), geo)
     if args.out is None:
         print(to_json(merged))
     else:

@@ -43,6 +43,7 @@ from dashboard.core.extract import language, rules
 from dashboard.core.extract.dates import find_published, undated
 from dashboard.core.extract.events import Claim, Event, Sentence
 from dashboard.core.incidents import schema
+from dashboard.core.join.facility import link_facilities
 from dashboard.core.join.place import Geography
 from dashboard.core.vocab import RECORD_KINDS
 
@@ -50,6 +51,7 @@ STRIKE, CLAIM = RECORD_KINDS
 #: The fields of a suggestion, in the order :func:`to_json` writes them.
 FIELDS = (
     "kind",
+    "facility_name",
     "settlement",
     "admin1_iso",
     "attacker",
@@ -110,6 +112,7 @@ class Suggestion:
     confidence: str
     evidence: str
     wave_id: str = ""
+    facility_name: str = ""  # a catalogue site the article names, linked as ingest would
     source_url: str = ""
     source_outlet: str = ""
     latitude: float | None = None
@@ -121,9 +124,12 @@ def extract(
     geo: Geography,
     published: date | None = None,
     waves: Collection[str] = frozenset(),
+    *,
+    name_sites: bool = True,
 ) -> list[Suggestion]:
     """Suggested strikes and interception claims in a news article (English, Russian or
-    Ukrainian), in the order the article tells them.
+    Ukrainian), in the order the article tells them; ``name_sites`` adds the catalogue
+    sites they name (:func:`with_named_sites`; a batch does it once for all articles).
 
     ``published`` defaults to the article's "Published: ..." / "Опубликовано: ..." line;
     relative dates ("overnight", "этой ночью") resolve against it. ``waves`` are the
@@ -152,7 +158,45 @@ def extract(
         ]
     for claim in events_.claims(parsed, events, published):
         found.append((claim.sentences[0], _claim(claim, parsed, geo, waves)))
-    return [s for _, s in sorted(found, key=lambda pair: pair[0])]
+    ordered = [s for _, s in sorted(found, key=lambda pair: pair[0])]
+    return with_named_sites(ordered, geo) if name_sites else ordered
+
+
+def with_named_sites(suggestions: list[Suggestion], geo: Geography) -> list[Suggestion]:
+    """Strikes whose sentences name a catalogue site ("Курская АЭС", "the Ryazan
+    refinery") carry its name, found as ``ingest`` links records (name or alias, near the
+    place, same family, never one of two candidates): the import then puts the strike
+    at the site, not at the town its name comes from. One link for all the suggestions
+    given (a batch links once, after merging)."""
+    at = [i for i, s in enumerate(suggestions) if s.kind == STRIKE]
+    if not at or not len(geo.facilities):
+        return suggestions
+    chosen = [suggestions[i] for i in at]
+    records = pd.DataFrame(
+        {
+            # Inflected names read too: "по Зміївській ТЕС" names "Зміївська ТЕС".
+            "facility_name": [_with_nominatives(s.evidence) for s in chosen],
+            "facility_type": [s.facility_type for s in chosen],
+            "location_precision": ["settlement" if s.settlement else "region" for s in chosen],
+            "latitude": [s.latitude for s in chosen],
+            "longitude": [s.longitude for s in chosen],
+            "admin1_iso": [s.admin1_iso for s in chosen],
+            "target_country": [s.target_country for s in chosen],
+        }
+    ).astype({"latitude": float, "longitude": float})
+    linked = link_facilities(records, geo.facilities)
+    by_name = linked["facility_match"].isin(["name", "name_and_distance"]).to_numpy()
+    names = geo.facilities.frame.set_index("facility_id")["name_en"]
+    out = list(suggestions)
+    for i, site, named in zip(at, linked["facility_id"].astype(str), by_name, strict=True):
+        if named:
+            out[i] = replace(out[i], facility_name=str(names[site]))
+    return out
+
+
+def _with_nominatives(text: str) -> str:
+    readings = language.nominative_readings(text, language.detect(text))
+    return ". ".join((text, *readings))
 
 
 def strikes(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
@@ -196,7 +240,7 @@ def to_native_frame(suggestions: Iterable[Suggestion]) -> pd.DataFrame:
                 "longitude": "" if s.longitude is None else f"{s.longitude:.5f}",
                 "location_precision": "settlement" if s.settlement else "region",
                 "facility_type": s.facility_type,
-                "facility_name": "",
+                "facility_name": s.facility_name,
                 "weapon": s.weapon,
                 "effects": rules.effects([s.evidence]),
                 "affected_count": "" if s.affected_count is None else str(s.affected_count),

@@ -61,7 +61,11 @@ def read_path(
     for article in articles:
         try:
             suggestions = extract(
-                article.text, geo, published=article.published or published, waves=waves
+                article.text,
+                geo,
+                published=article.published or published,
+                waves=waves,
+                name_sites=False,  # once for the whole batch, after merging
             )
         except ValueError as error:
             errors.append(f"{article.source}: {error}")

@@ -87,3 +87,26 @@ def is_adjective(word: str, lang: str) -> bool:
     """The likeliest reading is an adjective (Белгородской, Ладижинську)."""
     parses = _analyzer(_order(lang)[0]).parse(word)
     return bool(parses) and "ADJF" in parses[0].tag
+
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яІіЇїЄєҐґЁё'’ʼ-]+")
+
+
+def nominative_readings(text: str, lang: str) -> tuple[str, ...]:
+    """The text with its Cyrillic words in the nominative, once with adjectives feminine
+    and once masculine ("по Зміївській ТЕС" -> "по зміївська тес", "... зміївський тес"),
+    so that names written in the nominative ("Зміївська ТЕС", "Рязанский НПЗ") can be
+    found in inflected reporting. Words without a reading stay as they are."""
+
+    def reading(word: str, gender: int) -> str:
+        forms = adjective_forms(word, lang) if is_adjective(word, lang) else ()
+        if len(forms) > gender:
+            return forms[gender]
+        found = lemmas(word, lang)
+        return found[0] if found else word
+
+    if lang not in ("ru", "uk"):
+        return ()
+    return tuple(
+        _CYRILLIC_WORD.sub(lambda m, g=gender: reading(m.group(0), g), text) for gender in (0, 1)
+    )

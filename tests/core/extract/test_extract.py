@@ -303,6 +303,7 @@ def test_to_json_writes_exactly_the_fields(seed) -> None:
     assert len(rows) == len(seed)
     assert list(FIELDS) == [
         "kind",
+        "facility_name",
         "settlement",
         "admin1_iso",
         "attacker",

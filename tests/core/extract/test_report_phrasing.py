@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 
 from dashboard.core.extract import rules
-from dashboard.core.extract.article import Suggestion, extract
+from dashboard.core.extract.article import Suggestion, extract, to_native_frame
 from dashboard.core.extract.dates import resolve_date
 from dashboard.core.extract.text import sentences
+from dashboard.core.ingest import ingest_frame
 from dashboard.core.join.place import Geography
 
 SUNDAY = date(2025, 11, 9)
@@ -314,3 +315,31 @@ def test_a_claim_and_a_hit_in_one_sentence_stay_a_strike(geo: Geography) -> None
 def test_the_occupations_republics_are_occupied_oblasts(geo, text: str, region: str) -> None:
     found = [(s.admin1_iso, s.attacker) for s in _strikes(geo, text)]
     assert found == [(region, "ukraine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Ukrainian drones attacked the Kursk nuclear power plant overnight.", "wri-1003744"),
+        ("Беспилотники атаковали Рязанский НПЗ, начался пожар.", "ru-ref-ryazan"),
+        ("Росіяни вдарили по Зміївській ТЕС, станцію знеструмлено.", "wri-1005103"),
+        ("В результате удара по Бурштынской ТЭС возник пожар.", "wri-1005097"),
+    ],
+)
+def test_a_site_the_catalogue_knows_is_named_inflected_or_not(geo, text: str, site: str) -> None:
+    names = geo.facilities.frame.set_index("facility_id")["name_en"]
+    assert [s.facility_name for s in _strikes(geo, text)] == [names[site]]
+
+
+def test_a_named_plant_is_imported_at_the_site_not_its_namesake_town(geo: Geography) -> None:
+    # The Kursk NPP lies at Kurchatov, about 40 km from Kursk, the town its name gives.
+    found = _strikes(geo, "Ukrainian drones attacked the Kursk nuclear power plant overnight.")
+    placed = ingest_frame(to_native_frame(found), geo).accepted
+    assert placed[["facility_id", "location_precision"]].values.tolist() == [
+        ["wri-1003744", "point"]
+    ]
+    assert placed["longitude"].iat[0] < 35.7  # Kursk city is at 36.2 E
+
+
+def test_a_town_alone_names_no_site(geo: Geography) -> None:
+    assert [s.facility_name for s in _strikes(geo, "Drones hit a substation in Kharkiv.")] == [""]
