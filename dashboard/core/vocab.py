@@ -157,16 +157,35 @@ AFFECTED_UNITS = ("households", "customers", "residents", "people")
 AFFECTED_UNIT_WORDS = MappingProxyType(
     {
         "households": (
-            "households", "homes", "families", "домохозяйств", "домогосподарств", "родин",
+            "household", "home", "famil", "домохозяйств", "домогосподарств", "родин",
             "сімей", "сім'ї", "семей", "семьи",
         ),
         "customers": (
-            "customers", "consumers", "subscribers", "абонент", "споживач", "потребител",
+            "customer", "consumer", "subscriber", "абонент", "споживач", "потребител",
         ),
-        "residents": ("residents", "жител", "мешканц"),
-        "people": ("people", "людей", "человек", "осіб"),
+        "residents": ("resident", "жител", "мешканц"),
+        "people": ("people", "persons", "людей", "человек", "осіб"),
     }
 )  # fmt: skip
+
+
+def affected_unit(word: str) -> str:
+    """The unit a word counts in, as written in a file's column or a report ("homes",
+    "абонентів", "Residents"): the unit whose stem begins it, else "" (not a unit)."""
+    bare = word.strip().casefold().replace("'", "").replace("’", "")
+    if bare in AFFECTED_UNIT_WORDS:
+        return bare
+    return next(
+        (
+            unit
+            for unit, stems in AFFECTED_UNIT_WORDS.items()
+            for stem in stems
+            if bare.startswith(stem.replace("'", "")) or f"{bare}s" == stem  # "person"
+        ),
+        "",
+    )
+
+
 #: What the extractor suggests: a strike on a site, or a claim of weapons shot down over
 #: a region (never drawn or counted as a strike).
 RECORD_KINDS = ("strike", "interception_claim")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dashboard.core.extract.dates import MONTHS
 from dashboard.core.extract.text import NUMBER_PATTERN, parse_number
-from dashboard.core.vocab import AFFECTED_UNIT_WORDS, FACILITY_FAMILIES
+from dashboard.core.vocab import AFFECTED_UNIT_WORDS, FACILITY_FAMILIES, affected_unit
 
 _I = re.IGNORECASE
 _A = "['’ʼ]"  # the apostrophe in об'єкт, п'ять, in its three spellings
@@ -321,9 +321,6 @@ _WEAPONS = {
         r"\bshell(?:s|ed|ing)\b|\bartillery\b|\bMLRS\b|\bmortars?\b",
         r"артиллер\w*|артилер\w*|(?<!\w)РСЗО(?!\w)|миномет\w*|мінометн\w*",
     ),
-}
-_UNIT_WORD = {
-    word.replace("'", ""): unit for unit, words in AFFECTED_UNIT_WORDS.items() for word in words
 }
 _UNITS = "|".join(
     rf"{re.escape(word).replace(chr(39), _A)}\w*"
@@ -708,9 +705,8 @@ def affected(text: str) -> tuple[int, str] | None:
     if match is None:
         return None
     value = parse_number(match["n"])
-    word = re.sub(_A, "", match["unit"].lower())
-    unit = next(u for stem, u in _UNIT_WORD.items() if word.startswith(stem))
-    return (value, unit) if value is not None else None
+    unit = affected_unit(re.sub(_A, "", match["unit"]))
+    return (value, unit) if value is not None and unit else None
 
 
 def interception_counts(text: str, *, follows_claim: bool = False) -> list[tuple[int, int]] | None:

@@ -27,6 +27,7 @@ from dashboard.core.vocab import (
     SIDES,
     WAR_START,
     WEAPONS,
+    affected_unit,
 )
 
 SOURCE_SEPARATOR = " | "
@@ -91,27 +92,6 @@ _COUNTRY_ALIASES = {
     "moldova": "MD",
 }
 #: How reports name the unit of a figure; unmapped words are rejected, never guessed.
-_UNIT_ALIASES = {
-    "": "",
-    **{u: u for u in ("households", "customers", "residents", "people")},
-    "household": "households",
-    "homes": "households",
-    "customer": "customers",
-    "subscribers": "customers",
-    "consumers": "customers",
-    "абоненти": "customers",
-    "абонентов": "customers",
-    "абонентів": "customers",
-    "споживачі": "customers",
-    "споживачів": "customers",
-    "домохозяйств": "households",
-    "домогосподарств": "households",
-    "жителей": "residents",
-    "жителів": "residents",
-    "мешканців": "residents",
-    "людей": "people",
-    "person": "people",
-}
 #: Patterns are strings, not compiled: pandas then runs them in Arrow (RE2, vectorised).
 _DATE_RE = r"^\d{4}-\d{2}(-\d{2})?$"
 #: White space spelled out: pandas hands a pattern with ``\s`` to Python's re, row by row.
@@ -133,6 +113,12 @@ def _or(default: str) -> Callable[[pd.Series], pd.Series]:
 def _aliases(table: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
     """Case-folded and mapped through ``table``; unknown values become NaN."""
     return lambda values: per_distinct(values, lambda v: table.get(v.casefold(), np.nan))
+
+
+def _unit(values: pd.Series) -> pd.Series:
+    """A unit as a file names it ("homes", "абонентів", "Residents"); blank stays blank,
+    anything else is NaN (rejected with the expected values)."""
+    return per_distinct(values, lambda v: (affected_unit(v) or np.nan) if v.strip() else "")
 
 
 #: The closed-vocabulary columns: (column, normalise the raw text, allowed values,
@@ -163,7 +149,7 @@ _VOCABULARY_CHECKS: tuple[
     ),
     (
         "affected_unit",
-        _aliases(_UNIT_ALIASES),
+        _unit,
         ("", *AFFECTED_UNITS),
         f"one of {', '.join(AFFECTED_UNITS)}",
     ),

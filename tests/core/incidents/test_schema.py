@@ -35,6 +35,26 @@ def test_a_good_row_is_typed_and_normalised() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("Homes", "households"),
+        ("families", "households"),
+        ("домогосподарств", "households"),
+        ("subscribers", "customers"),
+        ("споживачів", "customers"),
+        ("мешканців", "residents"),
+        ("person", "people"),
+        ("осіб", "people"),
+    ],
+)
+def test_units_are_read_as_reports_write_them(written: str, unit: str) -> None:
+    """One vocabulary of unit words (``vocab.AFFECTED_UNIT_WORDS``) for files and articles."""
+    result = validate(raw(affected_count=["5"], affected_unit=[written]))
+    assert result.rejected.empty
+    assert result.accepted["affected_unit"].iat[0] == unit
+
+
+@pytest.mark.parametrize(
     ("column", "value", "message"),
     [
         ("date", "2025-13-01", "column 'date': value '2025-13-01' is not a date"),
