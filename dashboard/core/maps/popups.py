@@ -45,25 +45,22 @@ def popup_rows(incidents: pd.DataFrame) -> list[list]:
     ]
     facility = incidents["facility_type"].astype(str)
     name = incidents["facility_name"].fillna("").astype(str)
+    outlets = incidents["source_outlet"].fillna("").astype(str).tolist()
+    urls = incidents["source_url"].fillna("").astype(str).tolist()
+    links = [source_pairs(u, o) for u, o in zip(urls, outlets, strict=True)]
     columns = [
         when,
         place_label(incidents),
         name.where(name != "", facility.map(words)),
         facility.map(words),
-        incidents["weapon"].astype(str).str.replace("_", " and "),
+        incidents["weapon"].astype(str).map(words),
         incidents["effects"].fillna("").astype(str),
         cut_off,
         incidents["confidence"].astype(str),
         (incidents["location_precision"].astype(str) == "region").astype(int),
-        [
-            source_pairs(u, o)
-            for u, o in zip(
-                incidents["source_url"].fillna(""),
-                incidents["source_outlet"].fillna(""),
-                strict=True,
-            )
-        ],
-        incidents["source_outlet"].fillna("").astype(str),
+        links,
+        # The outlets as text only where no source is a link (they label the links).
+        [o if not pairs else "" for o, pairs in zip(outlets, links, strict=True)],
     ]
     return [list(row) for row in zip(*columns, strict=True)]
 

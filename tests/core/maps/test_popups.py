@@ -27,3 +27,14 @@ def test_popup_values_follow_the_fields(bundled: Dataset) -> None:
     assert row[9] and all(link.startswith("http") for link, _ in row[9])
     (tip,) = tooltip_text(incidents.loc[["INC139"]])
     assert tip.startswith("2025-11-08 · Belgorod")
+
+
+def test_weapons_read_as_words_and_outlets_travel_once(bundled: Dataset) -> None:
+    incidents = bundled.incidents
+    both = incidents[incidents["weapon"] == "drone_and_missile"].head(1)
+    (row,) = popup_rows(both)
+    assert dict(zip(POPUP_FIELDS, row, strict=False))["Weapon"] == "drone and missile"
+    # Outlets label the links; as text they are sent only for a record without a link.
+    assert row[9] and row[10] == ""
+    (unlinked,) = popup_rows(both.assign(source_url="", source_outlet="TASS"))
+    assert unlinked[9] == [] and unlinked[10] == "TASS"
