@@ -9,7 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.core.view.state import ViewState
-from dashboard.core.vocab import COUNTRY_NAMES, SIDE_NAMES
+from dashboard.core.vocab import COUNTRY_NAMES, SIDE_NAMES, words
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ def date_range(state: ViewState, incidents: pd.DataFrame) -> str:
 def filters_in_words(state: ViewState, region_names: Mapping[str, str]) -> list[str]:
     """One short phrase per active filter, in reading order; empty when nothing filters."""
 
-    def words(values: tuple[str, ...], names: Mapping[str, str] | None = None) -> str:
-        return ", ".join((names or {}).get(v, v.replace("_", " ")) for v in values)
+    def listed(values: tuple[str, ...], names: Mapping[str, str] | None = None) -> str:
+        return ", ".join((names or {}).get(v, words(v)) for v in values)
 
     filters = (
         (state.sides, "strikes by ", SIDE_NAMES),
@@ -54,7 +54,7 @@ def filters_in_words(state: ViewState, region_names: Mapping[str, str]) -> list[
         (state.weapons, "weapons: ", None),
         (state.confidence, "confidence: ", None),
     )
-    return [prefix + words(values, names) for values, prefix, names in filters if values]
+    return [prefix + listed(values, names) for values, prefix, names in filters if values]
 
 
 def subtitle(state: ViewState, incidents: pd.DataFrame, region_names: Mapping[str, str]) -> str:
