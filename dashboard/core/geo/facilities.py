@@ -104,8 +104,9 @@ class Catalogue:
 
     def named_in(self, texts: pd.Series, *, bare: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Pairs (position in ``texts``, catalogue row) where a site's name or alias occurs
-        in the text. Only the longest matching names count: "Dniester pumped storage"
-        wins over "Dniester".
+        in the text. A name inside a longer one does not count: "Dniester pumped storage"
+        wins over "Dniester"; two names side by side both count, a one-word name only
+        where no longer name is found ("Luch CHP, Belgorod" names the Luch CHP).
 
         ``bare[i]`` False ignores one-word aliases for text ``i`` ("Burshtyn", "KINEF"):
         alone they may be the town, so only a record that says what kind of site it was
@@ -149,7 +150,9 @@ class Catalogue:
             if len(matched):
                 alias = sequence[wanted[hit[hit >= 0]]] - len(texts)
                 found.append(
-                    pd.DataFrame({"text": owner[matched], "alias": alias, "length": length})
+                    pd.DataFrame(
+                        {"text": owner[matched], "alias": alias, "length": length, "at": matched}
+                    )
                 )
         return self._longest(found, keys, np.asarray(bare, dtype=bool))
 
@@ -160,8 +163,10 @@ class Catalogue:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pairs = pd.concat(found, ignore_index=True)
         pairs = pairs[bare[pairs["text"].to_numpy()] | (pairs["length"] > 1)]
+        pairs = pairs.drop(index=_inside_longer(pairs))
+        # A one-word name (often the town: "Belgorod") counts only where nothing longer does.
         longest = pairs.groupby("text")["length"].transform("max")
-        pairs = pairs[pairs["length"] == longest]
+        pairs = pairs[(pairs["length"] > 1) | (longest == 1)]
         rows = [self.index[k] for k in keys]
         counts = np.array([len(r) for r in rows])[pairs["alias"].to_numpy()]
         flat = np.concatenate([np.asarray(r) for r in rows])
@@ -171,6 +176,19 @@ class Catalogue:
         row = flat[np.repeat(offsets, counts) + step]
         unique = pd.DataFrame({"text": text, "row": row}).drop_duplicates()
         return unique["text"].to_numpy(), unique["row"].to_numpy()
+
+
+def _inside_longer(pairs: pd.DataFrame) -> pd.Index:
+    """The matches whose words lie inside a longer match in the same text ("Dniester" in
+    "Dniester pumped storage"); two names side by side both stand ("Рязанский НПЗ" and
+    "Ново-Рязанская ТЭЦ")."""
+    both = pairs.reset_index().merge(pairs, on="text", suffixes=("", "_other"))
+    inside = (
+        (both["length_other"] > both["length"])
+        & (both["at_other"] <= both["at"])
+        & (both["at_other"] + both["length_other"] >= both["at"] + both["length"])
+    )
+    return pd.Index(both.loc[inside, "index"].unique())
 
 
 def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:

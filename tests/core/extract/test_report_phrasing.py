@@ -343,3 +343,12 @@ def test_a_named_plant_is_imported_at_the_site_not_its_namesake_town(geo: Geogra
 
 def test_a_town_alone_names_no_site(geo: Geography) -> None:
     assert [s.facility_name for s in _strikes(geo, "Drones hit a substation in Kharkiv.")] == [""]
+
+
+def test_two_sites_named_side_by_side_both_carry_their_names(geo: Geography) -> None:
+    text = "Беспилотники атаковали Рязанский НПЗ, а также Ново-Рязанскую ТЭЦ."
+    names = {s.facility_type: s.facility_name for s in _strikes(geo, text)}
+    assert names == {
+        "refinery": "Ryazan refinery",
+        "chp": "Novo-Ryazan Thermal Power Station",
+    }

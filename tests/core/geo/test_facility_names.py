@@ -9,16 +9,26 @@ from dashboard.core.geo.facilities import MAX_ALIAS_WORDS, Catalogue, alias_key
 
 
 def reference(catalogue: Catalogue, text: str, bare: bool) -> set[int]:
-    """The rule in its plainest form: the longest word runs that are catalogue names."""
+    """The rule in its plainest form: word runs that are catalogue names, except those
+    inside a longer such run, and one-word runs where a longer one exists."""
     words = alias_key(text)
     shortest = 1 if bare else 2
-    for length in range(min(MAX_ALIAS_WORDS, len(words)), shortest - 1, -1):
-        hits: set[int] = set()
-        for start in range(len(words) - length + 1):
-            hits.update(catalogue.index.get(words[start : start + length], ()))
-        if hits:
-            return hits
-    return set()
+    spans = [
+        (start, length)
+        for length in range(shortest, min(MAX_ALIAS_WORDS, len(words)) + 1)
+        for start in range(len(words) - length + 1)
+        if words[start : start + length] in catalogue.index
+    ]
+    kept = [
+        (start, length)
+        for start, length in spans
+        if not any(
+            other > length and at <= start and at + other >= start + length for at, other in spans
+        )
+    ]
+    if any(length > 1 for _, length in kept):
+        kept = [(start, length) for start, length in kept if length > 1]
+    return {row for start, length in kept for row in catalogue.index[words[start : start + length]]}
 
 
 def test_vectorised_matches_equal_the_reference(bundled, geo) -> None:
@@ -28,6 +38,9 @@ def test_vectorised_matches_equal_the_reference(bundled, geo) -> None:
         "Burshtynska TES",
         "energy facility in Burshtyn",
         "Zaporozhye NPP and Zaporizhzhia TPP",
+        "Рязанский НПЗ и Ново-Рязанская ТЭЦ",
+        "Dniester pumped storage",
+        "Luch CHP, Belgorod",
         "",
         "—",
     ]
