@@ -114,10 +114,13 @@ def test_a_headline_about_a_truce_makes_its_listed_strikes_arguments(geo: Geogra
 
 
 def test_a_headline_naming_a_site_stays_a_strike_report_despite_a_truce(geo: Geography) -> None:
-    text = "Drones hit the Syzran refinery despite the energy truce\n\nThe fire was put out."
-    assert rules.is_about_talks("Drones hit the Syzran refinery despite the energy truce") is False
-    assert rules.is_about_talks("Песков: мораторий на удары по энергетике выполняется")
-    assert text  # the headline rule reads the headline only
+    text = (
+        "Drones hit the Syzran refinery despite the energy truce\n\n"
+        "The fire at the refinery in Syzran was put out, the governor said."
+    )
+    assert [(s.admin1_iso, s.facility_type) for s in _strikes(geo, text)] == [
+        ("RU-SAM", "refinery")
+    ]
 
 
 def test_an_outage_the_weather_caused_is_no_strike(geo: Geography) -> None:
