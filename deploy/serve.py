@@ -14,6 +14,9 @@ same upstream list; ``--config-only`` writes the configuration and exits.
 from __future__ import annotations
 
 import argparse
+import grp
+import os
+import pwd
 import shutil
 import signal
 import subprocess
@@ -38,12 +41,22 @@ def render_config(port: int, upstreams: list[str], run_dir: Path, listen_host: s
     frontend = Path(streamlit.__file__).parent / "static"
     return (
         TEMPLATE.read_text(encoding="utf-8")
+        .replace("@USER@", worker_user())
         .replace("@RUN_DIR@", str(run_dir))
         .replace("@LISTEN@", f"{listen_host}:{port}")
         .replace("@UPSTREAMS@", servers)
         .replace("@STATIC_APP@", str(ROOT / "dashboard" / "static"))
         .replace("@STATIC_FRONTEND@", str(frontend))
     )
+
+
+def worker_user() -> str:
+    """nginx started as root serves files as the checkout's owner: its default user
+    (nobody) cannot read a checkout in a private directory (``mktemp -d`` is 0700)."""
+    if os.geteuid() != 0:
+        return ""  # nginx runs as whoever started it
+    owner = ROOT.stat()
+    return f"user {pwd.getpwuid(owner.st_uid).pw_name} {grp.getgrgid(owner.st_gid).gr_name};"
 
 
 def healthy(address: str, timeout: float = 2.0) -> bool:
