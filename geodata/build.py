@@ -27,6 +27,7 @@ from build_catalogue import (
     write_catalogue,
 )
 from build_countries import build_countries, countries_zip
+from build_districts import DISTRICTS_DIR, DISTRICTS_LICENCE, build_districts, input_files
 from build_facilities import WRI_DIR, WRI_LICENCE, build_facilities
 from build_places import build_places, cities_path
 from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of, sha256_of_files
@@ -34,7 +35,8 @@ from build_vendor import vendor_front_end
 
 from dashboard.core.dataset import dataset_version, load_geography
 from dashboard.core.geo.display import write_display_files
-from dashboard.core.vocab import FACILITY_CREDIT
+from dashboard.core.geo.files import admin1 as geofiles_admin1
+from dashboard.core.vocab import DISTRICTS_ATTRIBUTION, FACILITY_CREDIT
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9}
@@ -57,7 +59,7 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("facilities",),
+        choices=("facilities", "districts"),
         help="rebuild only this layer from files in the repository (no downloads) and "
         "update its catalogue entry",
     )
@@ -155,6 +157,30 @@ def write_facilities(repo: Path) -> Layer:
     )
 
 
+def write_districts(repo: Path) -> Layer:
+    """Raions and hromadas of Ukraine, coded by the admin-1 layer just built."""
+    geodata = repo / "geodata"
+    frame = build_districts(repo, geofiles_admin1(geodata))
+    frame.to_parquet(geodata / "districts.parquet", index=False, **PARQUET_OPTIONS)
+    counts = frame["kind"].value_counts()
+    return Layer(
+        geodata / "districts.parquet",
+        f"Districts of Ukraine after the 2020 reform: {counts.get('raion', 0)} raions and "
+        f"{counts.get('hromada', 0)} hromadas (territorial communities) with OCHA P-codes, "
+        "English, Ukrainian and Russian names, ISO 3166-2 admin-1 code and centroid; "
+        "records that name only their district are placed at its centroid.",
+        "OCHA Common Operational Dataset of administrative boundaries for Ukraine (COD-AB, "
+        "SSPE Kartographia), names and centroids as tabulated in alexandreannic/"
+        f"infoportal-common (ISC), {DISTRICTS_DIR.as_posix()}",
+        "COD-AB Ukraine (2020 raions); infoportal-common 32b2dbf",
+        sha256_of_files(input_files(repo)),
+        DISTRICTS_LICENCE,
+        DISTRICTS_ATTRIBUTION,
+        None,
+        len(frame),
+    )
+
+
 def _data_version(repo: Path) -> str:
     return dataset_version(repo / "data" / "CHANGELOG.md")
 
@@ -164,8 +190,8 @@ def main() -> None:
     args = parse_args()
     geodata = args.repo_root / "geodata"
     vendor_root = args.repo_root / "dashboard" / "static" / "vendor"
-    if args.only == "facilities":
-        layer = write_facilities(args.repo_root)
+    if args.only:
+        layer = ONLY[args.only](args.repo_root)
         update_catalogue(geodata / "catalogue.json", [layer], args.repo_root)
         print(f"{layer.file.relative_to(args.repo_root)}: {layer.rows} rows")
         return
@@ -174,6 +200,7 @@ def main() -> None:
 
     layers = write_layers(workdir, args.skip_download, geodata)
     layers.append(write_facilities(args.repo_root))
+    layers.append(write_districts(args.repo_root))
     packages = vendor_front_end(vendor_root)
     write_catalogue(geodata / "catalogue.json", layers, packages, args.repo_root, vendor_root)
     for path in write_display_files():
@@ -184,6 +211,10 @@ def main() -> None:
             f"{layer.file.stat().st_size:,} bytes"
         )
     print(f"vendored {sum(len(p.copied) for p in packages)} files under {vendor_root}")
+
+
+#: The layers ``--only`` rebuilds from files in the repository.
+ONLY = {"facilities": write_facilities, "districts": write_districts}
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ def test_countries_basemap_puts_crimea_in_ukraine() -> None:
 
 
 def test_catalogue_checksums_match_files_on_disk(catalogue: dict) -> None:
-    assert set(catalogue["layers"]) == {"admin1", "places", "countries", "facilities"}
+    assert set(catalogue["layers"]) == {"admin1", "places", "countries", "facilities", "districts"}
     assert list(catalogue["vendor"]) == VENDOR_FOLDERS
     for entry in catalogue["layers"].values():
         assert sha256_of(REPO_ROOT / entry["file"]) == entry["sha256"], entry["file"]

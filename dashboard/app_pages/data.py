@@ -10,7 +10,7 @@ from dashboard.components import summary
 from dashboard.core.dataset import dataset_version, known_gaps
 from dashboard.core.untrusted import inert
 from dashboard.core.view import aggregate
-from dashboard.core.vocab import AFFECTED_UNITS, SIDE_COLOURS
+from dashboard.core.vocab import AFFECTED_UNITS, AREA_PRECISION, SIDE_COLOURS
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
@@ -34,7 +34,9 @@ columns[1].metric(
     "Region-level records",
     f"{checks.region_level / max(checks.records, 1):.0%}",
     help=f"{checks.region_level:,} of {checks.records:,} records are placed at their region "
-    "only: no settlement named, or one the gazetteer does not know.",
+    "only: no settlement or district named, or one the gazetteers do not know. "
+    f"{checks.district_level:,} more are placed at the centre of the Ukrainian raion or "
+    "hromada they name.",
 )
 columns[2].metric(
     "Two or more outlets",
@@ -89,16 +91,27 @@ st.dataframe(
     },
 )
 
-st.subheader("Records placed at region level only")
-coarse = incidents[incidents["location_precision"] == "region"]
+st.subheader("Records placed at district or region level only")
+coarse = incidents[incidents["location_precision"].isin(AREA_PRECISION)]
 st.caption(
-    f"{len(coarse):,} of {len(incidents):,} records name no settlement the gazetteer knows; "
-    "they are drawn at a point inside their region and marked as region-level on the map."
+    f"{checks.region_level:,} of {len(incidents):,} records name no settlement or district the "
+    f"gazetteers know and are drawn at a point inside their region; {checks.district_level:,} "
+    "name a Ukrainian raion or hromada and are drawn at its centroid. Both are marked on the "
+    "map (dashed circles)."
 )
 st.dataframe(
-    coarse[["id", "date", "settlement", "admin1_name", "facility_name", "place_note"]].astype(
-        {"admin1_name": str, "place_note": str}
-    ),
+    coarse[
+        [
+            "id",
+            "date",
+            "location_precision",
+            "settlement",
+            "district",
+            "admin1_name",
+            "facility_name",
+            "place_note",
+        ]
+    ].astype({"admin1_name": str, "place_note": str}),
     hide_index=True,
     width="stretch",
     column_config=COLUMNS,

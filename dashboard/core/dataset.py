@@ -44,7 +44,10 @@ class Dataset:
 def load_geography(directory: Path = geofiles.GEODATA_DIR) -> Geography:
     """Admin-1 polygons and the gazetteer, indexed for the join (~1 s: cache it)."""
     return Geography.from_frames(
-        geofiles.admin1(directory), geofiles.places(directory), facilities.load(directory)
+        geofiles.admin1(directory),
+        geofiles.places(directory),
+        facilities.load(directory),
+        geofiles.districts(directory),
     )
 
 

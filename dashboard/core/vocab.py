@@ -34,7 +34,9 @@ COUNTRY_NAMES = MappingProxyType(
 
 CONFIDENCE = ("confirmed", "claimed", "disputed")
 DATE_PRECISION = ("day", "week", "month")
-LOCATION_PRECISION = ("settlement", "point", "region")
+LOCATION_PRECISION = ("settlement", "point", "district", "region")
+#: Precisions that place a record at an area's centre, not at the site or town.
+AREA_PRECISION = ("district", "region")
 FACILITY_TYPES = (
     "power_plant",
     "thermal_power_plant",
@@ -218,7 +220,11 @@ DEFAULT_VIEW = (49.0, 35.0, 5)
 MIN_ZOOM, MAX_ZOOM = 2, 13
 
 TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
-BASE_CREDIT = "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)"
+DISTRICTS_ATTRIBUTION = "Districts of Ukraine: OCHA COD-AB (SSPE Kartographia), CC BY-IGO 3.0"
+BASE_CREDIT = (
+    "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
+    "Districts: OCHA COD-AB (CC BY-IGO 3.0)"
+)
 DATA_CREDIT = f"{BASE_CREDIT} · Incidents: see each source"
 WRI_CREDIT = (
     "Power plants: Global Power Plant Database v1.3.0, World Resources Institute (2021), CC BY 4.0"

@@ -35,6 +35,7 @@ from dashboard.core.maps.markers import marker_radius
 from dashboard.core.view import aggregate
 from dashboard.core.view.state import ViewState
 from dashboard.core.vocab import (
+    AREA_PRECISION,
     BASE_CREDIT,
     BASEMAP_LAND,
     BASEMAP_SEA,
@@ -239,7 +240,7 @@ def draw_incidents(axes, incidents: pd.DataFrame) -> None:
     x, y = mercator(incidents["longitude"].to_numpy(), incidents["latitude"].to_numpy())
     size = (marker_radius(incidents["affected_count"]) * 1.5) ** 2
     colour = incidents["attacker"].astype(str).map(SIDE_COLOURS).to_numpy()
-    region = (incidents["location_precision"] == "region").to_numpy()
+    region = incidents["location_precision"].isin(AREA_PRECISION).to_numpy()
     order = np.argsort(-size, kind="stable")  # small markers on top of large ones
     for mask, style in (
         (region[order], {"linestyle": "--", "linewidths": 1.4, "alpha": 0.9}),
@@ -374,7 +375,7 @@ def side_handles(sides: list[str]) -> list:
             markersize=9,
             markerfacecolor="none",
             markeredgecolor="#555555",
-            label="Location known to region only",
+            label="Location known to district or region only",
         )
     )
     return handles

@@ -28,6 +28,11 @@ def places(directory: Path = GEODATA_DIR) -> pd.DataFrame:
     return pd.read_parquet(directory / "places.parquet")
 
 
+def districts(directory: Path = GEODATA_DIR) -> pd.DataFrame:
+    """Ukraine's raions and hromadas (OCHA COD-AB) with admin-1 code and centroid."""
+    return pd.read_parquet(directory / "districts.parquet")
+
+
 def countries(directory: Path = GEODATA_DIR) -> gpd.GeoDataFrame:
     """Country outlines for the offline basemap (Natural Earth, Crimea in Ukraine)."""
     return gpd.read_parquet(directory / "countries.parquet")

@@ -40,6 +40,7 @@ COLUMNS = (
     "attacker",
     "target_country",
     "settlement",
+    "district",
     "admin1",
     "admin1_iso",
     "latitude",
@@ -247,6 +248,7 @@ def validate(raw: pd.DataFrame, *, row_numbers: np.ndarray | None = None) -> Val
 _TEXT_COLUMNS = (
     "id",
     "settlement",
+    "district",
     "admin1",
     "admin1_iso",
     "facility_name",

@@ -25,7 +25,7 @@ import shapely
 from dashboard.core.distinct import join_groups
 from dashboard.core.geo.facilities import Catalogue, coordinates
 from dashboard.core.join.place import haversine_km
-from dashboard.core.vocab import FACILITY_FAMILIES, FACILITY_MATCHES
+from dashboard.core.vocab import AREA_PRECISION, FACILITY_FAMILIES, FACILITY_MATCHES
 
 #: A site named by a record lies at most this far from the record's town.
 NAME_KM = 60.0
@@ -66,7 +66,7 @@ def link_facilities(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFra
         match=np.zeros(n, dtype=np.int8),
         candidates={},
     )
-    regional = (incidents["location_precision"] == "region").to_numpy(dtype=bool)
+    regional = incidents["location_precision"].isin(AREA_PRECISION).to_numpy(dtype=bool)
     if n and len(catalogue):
         family = _family_codes(incidents["facility_type"])
         _by_name(incidents, catalogue, family, regional, links)

@@ -7,7 +7,9 @@ Order of evidence, per row:
    miss coastal towns such as Kherson; coordinates from the record win if given;
 2. coordinates alone: point in polygon, then the nearest polygon within
    :data:`COAST_TOLERANCE_KM`;
-3. region alone: drawn at the region's representative point, precision "region".
+3. district (a Ukrainian raion or hromada) in the record's region: drawn at the
+   district's centroid, precision "district";
+4. region alone: drawn at the region's representative point, precision "region".
 
 Name look-ups run once per distinct (name, region, country), and the polygon
 tests are one vectorised spatial join, so the cost grows with distinct places,
@@ -27,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.distinct import combined_codes
+from dashboard.core.geo import districts as districts_module
 from dashboard.core.geo import facilities
 from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
 
@@ -37,6 +40,7 @@ _EARTH_KM = 6371.0088
 #: What placing a row reads: rows that agree on these columns are placed alike.
 PLACE_COLUMNS = (
     "settlement",
+    "district",
     "admin1",
     "admin1_iso",
     "target_country",
@@ -57,6 +61,8 @@ class Geography:
     region_names: Mapping[str, str]  # admin1_iso -> English name
     #: The facility catalogue incidents are linked to (empty: nothing links).
     facilities: facilities.Catalogue = field(default_factory=facilities.empty)
+    #: Ukraine's raions and hromadas (empty: records naming a district stay at the region).
+    districts: districts_module.DistrictIndex = field(default_factory=districts_module.empty)
 
     @classmethod
     def from_frames(
@@ -64,6 +70,7 @@ class Geography:
         admin1: gpd.GeoDataFrame,
         places: pd.DataFrame,
         catalogue: facilities.Catalogue | None = None,
+        districts: pd.DataFrame | None = None,
     ) -> Geography:
         points = admin1.geometry.representative_point()
         anchors = pd.DataFrame(
@@ -79,6 +86,11 @@ class Geography:
                 dict(zip(admin1["admin1_iso"], admin1["name_en"], strict=True))
             ),
             facilities=catalogue if catalogue is not None else facilities.empty(),
+            districts=(
+                districts_module.DistrictIndex(districts)
+                if districts is not None
+                else districts_module.empty()
+            ),
         )
 
 
@@ -107,6 +119,7 @@ class _Work:
     region_only: np.ndarray
     settlement: np.ndarray
     named: np.ndarray
+    district: np.ndarray
 
     @classmethod
     def start(cls, frame: pd.DataFrame, regions: RegionIndex) -> _Work:
@@ -133,6 +146,7 @@ class _Work:
             region_only=region_only,
             settlement=settlement,
             named=(settlement != "") & ~region_only,
+            district=frame["district"].to_numpy(dtype=object),
         )
 
 
@@ -143,7 +157,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     combination of them (a few thousand towns in a million rows) is placed once.
     """
     frame = incidents.reset_index(drop=True)  # copy-on-write: the caller's frame is safe
-    for column in ("settlement", "admin1", "admin1_iso"):
+    for column in ("settlement", "district", "admin1", "admin1_iso"):
         if column not in frame:
             frame[column] = ""
         frame[column] = frame[column].fillna("").astype(str)
@@ -156,6 +170,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     work = _Work.start(distinct, geo.regions)
     _by_settlement(work, distinct["target_country"].to_numpy(dtype=object), geo.gazetteer)
     _by_coordinates(work, geo.admin1)
+    _by_district(work, geo.districts)
     _by_region(work, geo.anchors)
     missing = (work.iso == "") & (work.reason == "")
     work.reason[missing] = [
@@ -225,8 +240,34 @@ def _by_coordinates(work: _Work, admin1: gpd.GeoDataFrame) -> None:
     ]
 
 
+def _by_district(work: _Work, index: districts_module.DistrictIndex) -> None:
+    """Route 3: the district the record names, in its region, drawn at its centroid."""
+    todo = np.flatnonzero(
+        (work.iso == "") & (work.district != "") & (work.hint != "") & ~work.region_only
+    )
+    if not len(todo):
+        return
+    table = index.districts
+    for r in todo:  # one per distinct place, not per row
+        position = index.locate(work.district[r], work.hint[r])
+        if position < 0:
+            why = "fits two districts" if position == districts_module.AMBIGUOUS else "not found"
+            work.note[r] = f"district {work.district[r]!r} {why} in {work.hint[r]}"
+            continue
+        work.iso[r] = table["admin1_iso"].iat[position]
+        work.lat[r] = table["latitude"].iat[position]
+        work.lon[r] = table["longitude"].iat[position]
+        work.precision[r] = "district"
+        work.canonical[r] = work.settlement[r] or index.label(position)
+        if work.named[r]:
+            work.note[r] = (
+                f"settlement {work.settlement[r]!r} not in the gazetteer; "
+                f"placed at {index.label(position)}"
+            )
+
+
 def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
-    """Route 3: the region alone, drawn at its representative point."""
+    """Route 4: the region alone, drawn at its representative point."""
     todo = (work.iso == "") & (work.hint != "") & (work.reason == "")
     if not todo.any():
         return
@@ -235,10 +276,18 @@ def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
     work.lat[todo] = anchor["latitude"].to_numpy()
     work.lon[todo] = anchor["longitude"].to_numpy()
     work.precision[todo] = "region"
-    # A settlement that is not in the gazetteer was still reported: keep it visible.
-    lost = todo & work.named
+    # A settlement (or district) that was not found was still reported: keep it visible.
+    lost = todo & (work.named | (work.note != ""))
     work.note[lost] = [
-        f"settlement {work.settlement[r]!r} not in the gazetteer; placed at the region"
+        "; ".join(
+            part
+            for part in (
+                work.note[r],
+                f"settlement {work.settlement[r]!r} not in the gazetteer" if work.named[r] else "",
+            )
+            if part
+        )
+        + "; placed at the region"
         for r in np.flatnonzero(lost)
     ]
 

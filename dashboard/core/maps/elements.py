@@ -121,7 +121,7 @@ var {{ this.get_name() }} = (function () {
     fields.forEach(function (label, i) {
       if (!q[i]) { return; }
       var row = text('tr'), cell = text('td', q[i]);
-      if (i === 1 && q[8]) { cell.appendChild(text('em', ' (region-level location)')); }
+      if (i === 1 && q[8]) { cell.appendChild(text('em', ' (' + q[8] + '-level location)')); }
       row.appendChild(text('th', label));
       row.appendChild(cell);
       table.appendChild(row);
@@ -153,7 +153,7 @@ var {{ this.get_name() }} = (function () {
   var byId = {};
   L.geoJSON(data, {
     pointToLayer: function (feature, latlng) {
-      var p = feature.properties, region = p.p === 'region';
+      var p = feature.properties, region = p.p === 'region' || p.p === 'district';
       // The user's own (uploaded or extracted) incidents get a dark ring.
       return L.circleMarker(latlng, {
         radius: p.r, side: p.s,

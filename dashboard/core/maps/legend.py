@@ -45,7 +45,7 @@ def legend_html(incidents: pd.DataFrame, state: ViewState, detail: lod.Plan | No
         )
     parts.append(
         '<div><i style="border:2px dashed #555;background:transparent;width:9px;height:9px">'
-        "</i>Location known to region only</div>"
+        "</i>Location known to district or region only</div>"
         "<div style='color:#555'>Larger circle: more people cut off (reported)</div>"
     )
     if detail is not None and detail.aggregated:

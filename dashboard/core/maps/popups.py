@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.incidents.schema import split_sources
-from dashboard.core.vocab import words
+from dashboard.core.vocab import AREA_PRECISION, words
 
 #: What a popup lists, in order; the browser labels each field (see ``elements.py``).
 POPUP_FIELDS = ("Date", "Place", "Facility", "Type", "Weapon", "Effects", "Cut off", "Confidence")
@@ -30,11 +30,11 @@ def tooltip_text(incidents: pd.DataFrame) -> list[str]:
 
 
 def popup_rows(incidents: pd.DataFrame) -> list[list]:
-    """Per incident, the popup's values in :data:`POPUP_FIELDS` order, then whether the
-    place is known to region only, the sources as [link, outlet] pairs (http(s) only)
-    and the outlets' text for a record without links. Plain text: the browser builds
-    the popup with text nodes, so nothing in the data is ever read as HTML, and the
-    markup is not sent once per incident."""
+    """Per incident, the popup's values in :data:`POPUP_FIELDS` order, then the area
+    ("district", "region") the place is known to only, the sources as [link, outlet]
+    pairs (http(s) only) and the outlets' text for a record without links. Plain text:
+    the browser builds the popup with text nodes, so nothing in the data is ever read as
+    HTML, and the markup is not sent once per incident."""
     precision = incidents["date_precision"].astype(str)
     day = incidents["date"].dt.strftime("%Y-%m-%d")
     when = day.where(precision == "day", day.str[:7] + " (" + precision + ")")
@@ -57,7 +57,7 @@ def popup_rows(incidents: pd.DataFrame) -> list[list]:
         incidents["effects"].fillna("").astype(str),
         cut_off,
         incidents["confidence"].astype(str),
-        (incidents["location_precision"].astype(str) == "region").astype(int),
+        area_precision(incidents),
         links,
         # The outlets as text only where no source is a link (they label the links).
         [o if not pairs else "" for o, pairs in zip(outlets, links, strict=True)],
@@ -75,8 +75,19 @@ def source_pairs(urls: str, outlets: str) -> list[list[str]]:
     return [pair for pair in labelled if pair[0].lower().startswith(("http://", "https://"))]
 
 
+def area_precision(incidents: pd.DataFrame) -> list[str]:
+    """ "district" or "region" where a record is drawn at an area's centre, else ""."""
+    precision = incidents["location_precision"].astype(str)
+    return precision.where(precision.isin(AREA_PRECISION), "").tolist()
+
+
 def place_label(incidents: pd.DataFrame) -> pd.Series:
+    """ "Town, Region"; a record known to its district only: "Stryiskyi raion, Lviv Oblast"."""
     settlement = incidents["settlement"].fillna("").astype(str)
+    if "place_name" in incidents:
+        district = incidents["location_precision"].astype(str) == "district"
+        named = incidents["place_name"].fillna("").astype(str)
+        settlement = settlement.where(~district | (settlement != ""), named)
     region = incidents.get("admin1_name", incidents["admin1_iso"]).astype(str)
     return settlement.where(settlement != "", region).where(
         settlement == "", settlement + ", " + region

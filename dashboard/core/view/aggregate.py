@@ -78,6 +78,8 @@ class Quality:
 
     records: int
     region_level: int
+    #: Records drawn at the centroid of the raion or hromada they name.
+    district_level: int
     #: Records by number of distinct outlets (hosts) among their sources: 1, 2, 3 or more.
     outlets: dict[str, int]
     #: Records whose every source is an aggregator or mirror.
@@ -91,6 +93,7 @@ def quality(incidents: pd.DataFrame) -> Quality:
     return Quality(
         records=len(incidents),
         region_level=int((incidents["location_precision"].astype(str) == "region").sum()),
+        district_level=int((incidents["location_precision"].astype(str) == "district").sum()),
         outlets={b: int((bands == b).sum()) for b in ("none", "1", "2", "3 or more")},
         secondary_only=int(hosts.map(lambda h: bool(h) and all(map(is_secondary, h))).sum()),
     )

@@ -187,3 +187,54 @@ def test_rows_are_placed_as_they_are_one_by_one(rows: list[dict]) -> None:
             continue
         want = pd.concat(pieces, ignore_index=True)
         pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def district_geo() -> Geography:
+    """``tiny_geo`` with one raion in Beta Oblast, centred at (0.25, 1.75)."""
+    geo = tiny_geo()
+    districts = pd.DataFrame(
+        {
+            "pcode": ["XX0102"],
+            "kind": ["raion"],
+            "name_en": ["Deltivskyi"],
+            "name_uk": ["Дельтівський"],
+            "name_ru": ["Дельтовский"],
+            "admin1_iso": ["XX-B"],
+            "latitude": [0.25],
+            "longitude": [1.75],
+        }
+    )
+    return Geography.from_frames(geo.admin1, geo.gazetteer.places, districts=districts)
+
+
+def test_a_record_naming_its_district_is_drawn_at_the_district() -> None:
+    rows = frame(
+        district=["Deltivskyi raion", "Дельтівський район", "Deltivskyi raion"],
+        admin1=["Beta Oblast"] * 3,
+        settlement=["", "", "Gamma"],
+    )
+    placed = place_incidents(rows, district_geo()).placed
+    # A town the gazetteer knows wins over its district.
+    assert placed["location_precision"].tolist() == ["district", "district", "settlement"]
+    assert placed[["latitude", "longitude"]].to_numpy().tolist()[:2] == [[0.25, 1.75]] * 2
+    assert placed["place_name"].tolist()[:2] == ["Deltivskyi raion"] * 2
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_its_district_not_the_region() -> None:
+    rows = frame(settlement=["Tinyville"], district=["Deltivskyi"], admin1=["Beta Oblast"])
+    placed = place_incidents(rows, district_geo()).placed
+    assert placed["location_precision"].tolist() == ["district"]
+    assert placed["place_name"].tolist() == ["Tinyville"]
+    assert "placed at Deltivskyi raion" in placed["place_note"].iat[0]
+
+
+def test_an_unknown_district_or_a_region_only_record_stays_at_the_region() -> None:
+    rows = frame(
+        district=["Nowhere district", "Deltivskyi raion", "Deltivskyi raion"],
+        admin1=["Beta Oblast", "Beta Oblast", "Alpha Oblast"],
+        location_precision=["", "region", ""],
+    )
+    placed = place_incidents(rows, district_geo()).placed
+    assert placed["location_precision"].tolist() == ["region"] * 3
+    assert "district 'Nowhere district' not found in XX-B" in placed["place_note"].iat[0]
+    assert placed["place_note"].iat[0].endswith("placed at the region")

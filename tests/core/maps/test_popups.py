@@ -38,3 +38,20 @@ def test_weapons_read_as_words_and_outlets_travel_once(bundled: Dataset) -> None
     assert row[9] and row[10] == ""
     (unlinked,) = popup_rows(both.assign(source_url="", source_outlet="TASS"))
     assert unlinked[9] == [] and unlinked[10] == "TASS"
+
+
+def test_a_district_level_record_names_its_district_and_says_how_precise_it_is(
+    bundled: Dataset,
+) -> None:
+    row = bundled.incidents.head(1).assign(
+        settlement="",
+        district="Stryi district",
+        place_name="Stryiskyi raion",
+        location_precision="district",
+        admin1_name="Lviv Oblast",
+    )
+    (values,) = popup_rows(row)
+    assert values[1] == "Stryiskyi raion, Lviv Oblast"
+    assert values[8] == "district"  # the browser adds "(district-level location)"
+    (town,) = popup_rows(row.assign(settlement="Stryi", location_precision="settlement"))
+    assert town[1] == "Stryi, Lviv Oblast" and town[8] == ""

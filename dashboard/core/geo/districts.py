@@ -1,0 +1,120 @@
+"""Look up Ukraine's raions and hromadas by name, within a record's oblast.
+
+Officials often name only the district that was hit ("two energy facilities in the Stryi
+and Drohobych districts"); its centroid is a far better place for the record than the
+oblast's. Names are matched in any script and in the forms reporting and ACLED use:
+"Stryiskyi", "Stryiskyi raion", "Stryi district", "Стрийський район", "Стрыйский район";
+"Pavlivska hromada", "Павлівська громада". A kind word (raion/district or
+hromada/community) narrows the search; without one a raion is preferred. A name that
+fits two districts of the same oblast matches neither: the record stays at its region.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from dashboard.core.geo.names import fold, skeleton
+
+#: Words that say which kind of district a name means; they are not part of the name.
+KIND_WORDS = {
+    "raion": frozenset(
+        ("raion", "rayon", "raiony", "district", "districts", "район", "раион", "р-н", "rn")
+    ),
+    "hromada": frozenset(
+        (
+            "hromada",
+            "hromady",
+            "community",
+            "territorial",
+            "municipality",
+            "громада",
+            "hromadi",
+            "obshchina",
+            "otg",
+            "tg",
+            "silska",
+            "selyshchna",
+            "miska",
+            "selskaia",
+            "poselkovaia",
+            "gorodskaia",
+            "obshchyna",
+        )
+    ),
+}
+_FOLDED_KIND = {fold(w): kind for kind, words in KIND_WORDS.items() for w in words}
+#: Adjective endings of district names: Stryiskyi -> Stryi, Pavlivska -> Pavliv.
+_ENDINGS = ("skyi", "skii", "ska", "skaia", "skoi", "ckyi", "cka", "ckii", "zkyi", "zka")
+KINDS = ("raion", "hromada")
+#: The districts table's columns (``geodata/districts.parquet``).
+COLUMNS = ("pcode", "kind", "name_en", "name_uk", "name_ru", "admin1_iso", "latitude", "longitude")
+#: A look-up that found no district, or found two that fit (ambiguous).
+NOT_FOUND, AMBIGUOUS = -1, -2
+
+
+def split_kind(name: str) -> tuple[str, str]:
+    """The folded name without its kind words, and the kind they name ("" if none)."""
+    words = fold(name).split()
+    kinds = {_FOLDED_KIND[w] for w in words if w in _FOLDED_KIND}
+    kept = " ".join(w for w in words if w not in _FOLDED_KIND)
+    return kept, kinds.pop() if len(kinds) == 1 else ""
+
+
+def _stem(folded: str) -> str:
+    """The name without its adjective ending (the town the district is named after)."""
+    for ending in _ENDINGS:
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            return folded[: -len(ending)]
+    return folded
+
+
+class DistrictIndex:
+    """Raions and hromadas keyed by (oblast, kind, name skeleton) and by name stem."""
+
+    def __init__(self, districts: pd.DataFrame) -> None:
+        self._districts = districts.reset_index(drop=True)
+        self._full: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        self._stem: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        columns = ("admin1_iso", "kind", "name_en", "name_uk", "name_ru")
+        rows = self._districts[list(columns)].itertuples(index=False, name=None)
+        for position, (iso, kind, *names) in enumerate(rows):
+            for name in names:
+                if not isinstance(name, str) or not name:
+                    continue
+                folded, _ = split_kind(name)
+                self._full[iso, kind, skeleton(folded)].add(position)
+                self._stem[iso, kind, skeleton(_stem(folded))].add(position)
+
+    def __len__(self) -> int:
+        return len(self._districts)
+
+    @property
+    def districts(self) -> pd.DataFrame:
+        """The districts table; :meth:`locate` gives positions in it."""
+        return self._districts
+
+    def locate(self, name: str, admin1_iso: str) -> int:
+        """Position of the district ``name`` means in ``admin1_iso``, or
+        :data:`NOT_FOUND` / :data:`AMBIGUOUS`."""
+        folded, kind = split_kind(name)
+        if not folded or not admin1_iso:
+            return NOT_FOUND
+        key = skeleton(folded)
+        for kinds in (kind,) if kind else KINDS:
+            for table, probe in ((self._full, key), (self._stem, skeleton(_stem(folded)))):
+                hits = table.get((admin1_iso, kinds, probe))
+                if hits:
+                    return next(iter(hits)) if len(hits) == 1 else AMBIGUOUS
+        return NOT_FOUND
+
+    def label(self, position: int) -> str:
+        """How a popup names the district: "Stryiskyi raion", "Pavlivska hromada"."""
+        row = self._districts.iloc[position]
+        return f"{row['name_en']} {row['kind']}"
+
+
+def empty() -> DistrictIndex:
+    """An index with no districts: every look-up finds nothing."""
+    return DistrictIndex(pd.DataFrame(columns=COLUMNS))

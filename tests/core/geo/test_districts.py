@@ -1,0 +1,111 @@
+"""District look-ups: Ukraine's raions and hromadas by name, within a record's oblast."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.core.geo import files
+from dashboard.core.geo.districts import AMBIGUOUS, NOT_FOUND, DistrictIndex, split_kind
+from dashboard.core.join.place import locate_points
+
+
+def tiny() -> DistrictIndex:
+    return DistrictIndex(
+        pd.DataFrame(
+            {
+                "pcode": ["UA4610", "UA4610001", "UA4602", "UA1204", "UA1204003", "UA1206003"],
+                "kind": ["raion", "hromada", "raion", "raion", "hromada", "hromada"],
+                "name_en": [
+                    "Stryiskyi",
+                    "Stryiska",
+                    "Drohobytskyi",
+                    "Kamianskyi",
+                    "Novooleksandrivska",
+                    "Novooleksandrivska",
+                ],
+                "name_uk": [
+                    "Стрийський",
+                    "Стрийська",
+                    "Дрогобицький",
+                    "Кам’янський",
+                    "Новоолександрівська",
+                    "Новоолександрівська",
+                ],
+                "name_ru": [
+                    "Стрыйский",
+                    "Стрыйский",
+                    "Дрогобычский",
+                    "Каменский",
+                    "Новоалександровский",
+                    "Новоалександровский",
+                ],
+                "admin1_iso": ["UA-46", "UA-46", "UA-46", "UA-12", "UA-12", "UA-12"],
+                "latitude": [49.3, 49.25, 49.35, 48.5, 48.4, 48.6],
+                "longitude": [24.0, 23.85, 23.5, 34.1, 34.2, 35.0],
+            }
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Stryiskyi", "Stryiskyi raion", "Stryi district", "Стрийський район", "Стрыйский район"],
+)
+def test_a_raion_is_found_in_the_forms_reporting_and_acled_use(name: str) -> None:
+    assert tiny().locate(name, "UA-46") == 0
+
+
+def test_a_kind_word_chooses_between_a_raion_and_a_hromada_of_one_name() -> None:
+    index = tiny()
+    # Russian gives the raion and its hromada the same adjective: the kind word decides.
+    assert index.locate("Стрыйская громада", "UA-46") == 1
+    assert index.locate("Стрийська громада", "UA-46") == 1
+    assert index.locate("Stryiska hromada", "UA-46") == 1
+    assert index.locate("Стрыйский", "UA-46") == 0  # no kind word: the raion
+
+
+def test_transliteration_variants_and_apostrophes_meet() -> None:
+    index = tiny()
+    assert index.locate("Drohobych district", "UA-46") == 2
+    assert index.locate("Kam'ianskyi raion", "UA-12") == 3
+    assert index.locate("Каменский район", "UA-12") == 3
+
+
+def test_the_oblast_is_binding_and_two_fits_are_no_match() -> None:
+    index = tiny()
+    assert index.locate("Stryi district", "UA-12") == NOT_FOUND
+    assert index.locate("Novooleksandrivska hromada", "UA-12") == AMBIGUOUS
+    assert index.locate("", "UA-46") == NOT_FOUND
+    assert index.locate("district", "UA-46") == NOT_FOUND  # a kind word alone names nothing
+
+
+def test_split_kind_reads_kind_words_in_any_script() -> None:
+    assert split_kind("Pavlivka hromada") == ("pavlivka", "hromada")
+    assert split_kind("Павлівська територіальна громада")[1] == "hromada"
+    assert split_kind("Синельниківський район") == ("synelnykivskyi", "raion")
+    assert split_kind("Stryiskyi") == ("stryiskyi", "")
+
+
+def test_real_districts_lie_in_their_oblast_and_are_found_by_name() -> None:
+    districts = files.districts()
+    assert set(districts["kind"]) == {"raion", "hromada"}
+    assert (districts["kind"] == "raion").sum() >= 136
+    # Centroids fall in the oblast the P-code gives (a few coastal ones near its edge).
+    admin1 = files.admin1().reset_index(drop=True)
+    located = locate_points(districts["longitude"], districts["latitude"], admin1)
+    assert (located == districts["admin1_iso"].to_numpy()).mean() > 0.98
+    assert set(districts.loc[districts["pcode"].str.startswith("UA01"), "admin1_iso"]) == {
+        "UA-43"
+    }  # Crimea is Ukraine
+    index = DistrictIndex(districts)
+    for name, iso, pcode in [
+        ("Stryi district", "UA-46", "UA4610"),
+        ("Kryvorizkyi raion", "UA-12", "UA1206"),
+        ("Синельниківський район", "UA-12", "UA1214"),
+        ("Pavlivska hromada", "UA-23", None),
+    ]:
+        position = index.locate(name, iso)
+        assert position >= 0, name
+        if pcode:
+            assert districts["pcode"].iat[position] == pcode, name
