@@ -108,7 +108,8 @@ def test_data_quality_page(bundled: Dataset) -> None:
     assert at.title[0].value == "Data quality and coverage"
     assert any("Every bundled record" in s.value for s in at.success)
     headers = [h.value for h in at.subheader]
-    assert "Incidents per month" in headers and "Records placed at district or region level only" in headers
+    assert "Incidents per month" in headers
+    assert "Records placed at district or region level only" in headers
     assert {"Sources per record", "Known gaps", "Attack waves"} <= set(headers)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Latest incident"] == bundled.latest_label
