@@ -4,9 +4,13 @@ Officials often name only the district that was hit ("two energy facilities in t
 and Drohobych districts"); its centroid is a far better place for the record than the
 oblast's. Names are matched in any script and in the forms reporting and ACLED use:
 "Stryiskyi", "Stryiskyi raion", "Stryi district", "Стрийський район", "Стрыйский район";
-"Pavlivska hromada", "Павлівська громада". A kind word (raion/district or
-hromada/community) narrows the search; without one a raion is preferred. A name that
-fits two districts of the same oblast matches neither: the record stays at its region.
+"Pavlivska hromada", "Павлівська громада". English reports name a district after its
+town ("Lubny district" for Lubenskyi, "Pavlivka hromada" for Pavlivska): failing an
+exact name, the town form is compared with the district's stem, allowing the usual
+alternations (Lubny/Luben-, Synelnykove/Synelnykiv-, Lozova/Loziv-, Kremenchuk/Kremenchut-). A kind
+word (raion/district or hromada/community) narrows the search; without one a raion is
+preferred. A name that fits two districts of the same oblast matches neither: the
+record stays at its region.
 """
 
 from __future__ import annotations
@@ -20,7 +24,18 @@ from dashboard.core.geo.names import fold, skeleton
 #: Words that say which kind of district a name means; they are not part of the name.
 KIND_WORDS = {
     "raion": frozenset(
-        ("raion", "rayon", "raiony", "district", "districts", "район", "раион", "р-н", "rn")
+        (
+            "raion",
+            "rayon",
+            "raiony",
+            "district",
+            "districts",
+            "municipal",
+            "район",
+            "раион",
+            "р-н",
+            "rn",
+        )
     ),
     "hromada": frozenset(
         (
@@ -70,6 +85,39 @@ def _stem(folded: str) -> str:
     return folded
 
 
+#: How a district's stem is written in its town's name: (town ending, stem ending).
+_TOWN_ENDINGS = (
+    ("ny", "en"),
+    ("ni", "en"),
+    ("ove", "iv"),
+    ("eve", "iv"),
+    ("ova", "iv"),
+    ("ka", "kyn"),
+    ("k", "t"),
+    ("y", "iv"),
+)
+
+
+def _town_forms(folded: str) -> set[str]:
+    """The folded town name and the stems its usual alternations give."""
+    forms = {folded}
+    for town, stem in _TOWN_ENDINGS:
+        if folded.endswith(town):
+            forms.add(folded[: -len(town)] + stem)
+    return forms
+
+
+def _fits_town(forms: set[str], stem: str) -> bool:
+    """Whether a town name (its forms) is the town a district stem comes from: the stem
+    starts the name (Pavliv-ka, Zapori-zhzhia) or the name starts the stem (Dnipro-v)."""
+    for form in forms:
+        if form.startswith(stem) and (len(form) - len(stem) <= 3 or len(stem) >= 6):
+            return True
+        if stem.startswith(form) and len(stem) - len(form) <= 2 and len(form) >= 4:
+            return True
+    return False
+
+
 class DistrictIndex:
     """Raions and hromadas keyed by (oblast, kind, name skeleton) and by name stem."""
 
@@ -77,6 +125,8 @@ class DistrictIndex:
         self._districts = districts.reset_index(drop=True)
         self._full: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         self._stem: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        #: Per (oblast, kind): each district's folded stems, for town-form look-ups.
+        self._stems: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         columns = ("admin1_iso", "kind", "name_en", "name_uk", "name_ru")
         rows = self._districts[list(columns)].itertuples(index=False, name=None)
         for position, (iso, kind, *names) in enumerate(rows):
@@ -86,6 +136,8 @@ class DistrictIndex:
                 folded, _ = split_kind(name)
                 self._full[iso, kind, skeleton(folded)].add(position)
                 self._stem[iso, kind, skeleton(_stem(folded))].add(position)
+                if name.isascii():
+                    self._stems[iso, kind].append((_stem(folded), position))
 
     def __len__(self) -> int:
         return len(self._districts)
@@ -102,11 +154,16 @@ class DistrictIndex:
         if not folded or not admin1_iso:
             return NOT_FOUND
         key = skeleton(folded)
+        forms = _town_forms(folded)
         for kinds in (kind,) if kind else KINDS:
             for table, probe in ((self._full, key), (self._stem, skeleton(_stem(folded)))):
                 hits = table.get((admin1_iso, kinds, probe))
                 if hits:
                     return next(iter(hits)) if len(hits) == 1 else AMBIGUOUS
+            stems = self._stems.get((admin1_iso, kinds), ())
+            towns = {position for stem, position in stems if _fits_town(forms, stem)}
+            if towns:
+                return next(iter(towns)) if len(towns) == 1 else AMBIGUOUS
         return NOT_FOUND
 
     def label(self, position: int) -> str:

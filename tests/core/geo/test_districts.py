@@ -109,3 +109,30 @@ def test_real_districts_lie_in_their_oblast_and_are_found_by_name() -> None:
         assert position >= 0, name
         if pcode:
             assert districts["pcode"].iat[position] == pcode, name
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "expected"),
+    [
+        ("Lubny district", "UA-53", "Lubenskyi"),
+        ("Romny hromada", "UA-59", "Romenska"),
+        ("Dnipro district", "UA-12", "Dniprovskyi"),
+        ("Synelnykove district", "UA-12", "Synelnykivskyi"),
+        ("Kremenchuk district", "UA-53", "Kremenchutskyi"),
+        ("Lozova district", "UA-63", "Lozivskyi"),
+        ("Zaporizhzhia district", "UA-23", "Zaporizkyi"),
+        ("Polohy district", "UA-23", "Polohivskyi"),
+        ("Pavlivka hromada", "UA-23", "Pavlivska"),
+        ("Marhanets hromada", "UA-12", "Marhanetska"),
+        ("Kakhovka municipal district", "UA-65", "Kakhovskyi"),
+        # Raions abolished in 2020 are not guessed into today's.
+        ("Tokmak district", "UA-23", None),
+        ("Bilopillia district", "UA-59", None),
+    ],
+)
+def test_english_reports_name_a_district_after_its_town(
+    name: str, iso: str, expected: str | None
+) -> None:
+    districts = files.districts()
+    position = DistrictIndex(districts).locate(name, iso)
+    assert (districts["name_en"].iat[position] if position >= 0 else None) == expected
