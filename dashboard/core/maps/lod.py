@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.core.view.state import ViewState
 from dashboard.core.vocab import DEFAULT_VIEW, SIDES
 
-MAX_MARKERS = 1_500
+MAX_MARKERS = 2_500
 CELL_PX = 64  # one aggregated cell per ~64 screen pixels: icons do not overlap
 VIEWPORT_PX = (1100, 620)  # the interactive map's nominal size
 MARGIN = 1.0  # viewports of context around the view that are also sent

@@ -1,0 +1,196 @@
+"""One-off merge of the fifth research wave into ``data/incidents.csv`` (dataset v2.3.0).
+
+Run from the repository root: ``.venv/bin/python data/research/merge5.py``. It reads only
+files in this folder and the geodata, so it reruns from a clone (on the v2.2.0 file).
+
+1. ``fix-region5.csv``: districts (and three towns) for records placed at region level,
+   each read in the record's own notes or on a page about that strike. Rows whose district
+   is only the area that lost power, or rests on a mirror alone, or on another day's page
+   about a different question, are left out (``LEFT_OUT``).
+2. ``r5-ru2223.csv``, ``r5-ru2426.csv``, ``r5-ua.csv``: new records (ids from INC1684),
+   except rows whose page gives no strike date (``DROPPED``). Rows that name only a hromada
+   (their ``settlement`` held the hromada's centre) become district-level records.
+
+Districts are written in OCHA's spelling with their kind ("Stryiskyi raion") when the
+district table knows them (Ukraine); Russian districts are kept as the page names them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.core.dataset import load_geography
+from dashboard.core.geo.districts import DistrictIndex
+
+HERE = Path(__file__).resolve().parent
+INCIDENTS = HERE.parent / "incidents.csv"
+FIRST_ID = 1684
+
+#: fix-region5 rows not applied, and why.
+LEFT_OUT = {
+    "INC072": "depot identified only through an undated aggregator item",
+    "INC210": "sources disagree which site was in which district",
+    "INC211": "sources disagree which site was in which district",
+    "INC230": "district is the outage area, not the site",
+    "INC334": "the district object is not called an energy site",
+    "INC473": "three districts, given as outage areas",
+    "INC641": "the page does not say which district holds the site",
+    "INC644": "the city is implied, not stated",
+    "INC686": "district from local reports of blasts only",
+    "INC734": "district is the outage area, not the site",
+    "INC745": "no page ties the district's enterprise to this record",
+    "INC849": "site named by one unofficial channel only",
+    "INC1024": "two towns for one record: needs a split, not a place",
+    "INC1091": "two districts, given as outage areas",
+    "INC1146": "district from one channel citing users",
+    "INC1170": "district of explosions, not of the energy damage",
+    "INC1188": "district is the outage area; mirror copy only",
+    "INC1268": "adds a depot name from an aggregator only",
+    "INC1279": "district is the outage area paired with two sites",
+    "INC1372": "substation identification not stated",
+    "INC1545": "town rests on local channels only",
+    "INC1636": "district is the outage area, not the site",
+    "INC1640": "district is the outage area, not the site",
+}
+#: Towns read on pages for region-level records: (evidence url, its outlet).
+TOWNS = {"INC720", "INC743", "INC780"}
+#: New rows whose page gives the report's date but not the strike's.
+DROPPED = {f"R5B-{n:03d}": "report of 4 Nov 2024 gives no attack dates" for n in range(10, 20)}
+#: New rows that name a hromada only; their ``settlement`` held its centre.
+HROMADA_ONLY = {
+    "R5A-002": "Chervonohryhorivska hromada",
+    "R5A-004": "Chervonohryhorivska hromada",
+    "R5A-005": "Marhanetska hromada",
+    "R5A-007": "Krasnopilska hromada",
+    "R5A-008": "Bilopilska hromada",
+    "R5A-014": "Myrivska hromada",
+    "R5A-016": "Chervonohryhorivska hromada",
+    "R5A-035": "Hirska hromada",
+    "R5A-036": "Hirska hromada",
+    "R5A-037": "Hirska hromada",
+    "R5B-008": "Hlukhivska hromada",
+    "R5B-021": "Zolochivska hromada",
+    "R5B-025": "Semenivska hromada",
+    "R5B-038": "Lozivska hromada",
+    "R5B-042": "Vesnianska hromada",
+    "R5B-046": "Kutsurubska hromada",
+}
+BATCHES = ("r5-ru2223.csv", "r5-ru2426.csv", "r5-ua.csv")
+#: District names the look-up cannot derive from the town (a compound name).
+SPELLED = {"Kryvyi Rih district": "Kryvorizkyi raion"}
+
+
+def read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+class Districts:
+    """Canonical district names: OCHA's spelling and kind for Ukraine, else as given."""
+
+    def __init__(self) -> None:
+        self.geo = load_geography()
+        self.index = DistrictIndex(self.geo.districts.districts)
+
+    def iso(self, admin1: str) -> str:
+        return self.geo.regions.lookup(admin1) or ""
+
+    def canonical(self, text: str, admin1: str) -> tuple[str, bool]:
+        """The district's canonical name and whether the table knows it. "Sumy raion
+        (Bilopillia hromada)" gives the hromada, the finer of the two."""
+        iso = self.iso(admin1)
+        text = SPELLED.get(text, text)
+        parts = [p.strip(" )") for p in text.replace("(", "|").split("|") if p.strip(" )")]
+        for part in reversed(parts):  # the hromada, written last, first
+            position = self.index.locate(part, iso)
+            if position >= 0 and len(parts) <= 2:
+                return self.index.label(position), True
+        return text, False
+
+
+def apply_fixes(incidents: pd.DataFrame, districts: Districts) -> list[str]:
+    fixes = read(HERE / "fix-region5.csv")
+    log = []
+    rows = incidents.set_index("id")
+    for fix in fixes.itertuples(index=False):
+        if fix.id in LEFT_OUT or " | " in fix.district:
+            continue
+        record = rows.loc[fix.id]
+        if fix.id in TOWNS:
+            rows.loc[fix.id, "settlement"] = fix.settlement
+            rows.loc[fix.id, "location_precision"] = "settlement"
+            known = record["source_url"].split(" | ")
+            urls = [u for u in fix.evidence_url.split(" | ") if u not in known]
+            outlets = fix.evidence_outlet.split(" | ")[-len(urls) :] if urls else []
+            if urls:
+                rows.loc[fix.id, "source_url"] = " | ".join([*known, *urls])
+                rows.loc[fix.id, "source_outlet"] = " | ".join([record["source_outlet"], *outlets])
+            rows.loc[fix.id, "notes"] = (
+                f"{record['notes']} v2.3: town {fix.settlement} read on "
+                f"{fix.evidence_outlet.split(' | ')[0]}."
+            ).strip()
+            log.append(f"{fix.id}: settlement {fix.settlement}")
+            continue
+        if not fix.district:
+            continue
+        name, known = districts.canonical(fix.district, record["admin1"])
+        rows.loc[fix.id, "district"] = name
+        if known and not record["settlement"]:
+            rows.loc[fix.id, "location_precision"] = "district"
+        log.append(f"{fix.id}: district {name}{'' if known else ' (not in the table)'}")
+    incidents[:] = rows.reset_index()[incidents.columns].to_numpy()
+    return log
+
+
+def new_rows(incidents: pd.DataFrame, districts: Districts) -> tuple[pd.DataFrame, list]:
+    frames = [read(HERE / name) for name in BATCHES]
+    batch = pd.concat(frames, ignore_index=True)
+    batch = batch[~batch["id"].isin(DROPPED)].sort_values(["date", "id"], kind="stable")
+    for column in incidents.columns:
+        if column not in batch:
+            batch[column] = ""
+    ids = []
+    for position, row in enumerate(batch.itertuples(index=False)):
+        new_id = f"INC{FIRST_ID + position}"
+        ids.append((row.id, new_id))
+        index = batch.index[position]
+        if row.id in HROMADA_ONLY:
+            hromada = HROMADA_ONLY[row.id]
+            name, known = districts.canonical(hromada, row.admin1)
+            if not known:
+                raise ValueError(f"{row.id}: {hromada} not in the district table")
+            batch.loc[index, "notes"] = (
+                f"{row.notes} The page names the {name}, not a village, so the record is "
+                "placed at the hromada."
+            ).strip()
+            batch.loc[index, ["settlement", "district", "location_precision"]] = [
+                "",
+                name,
+                "district",
+            ]
+        elif row.district:
+            name, known = districts.canonical(row.district, row.admin1)
+            batch.loc[index, "district"] = name
+            if known and not row.settlement:
+                batch.loc[index, "location_precision"] = "district"
+        batch.loc[index, "id"] = new_id
+    return batch[incidents.columns], ids
+
+
+def main() -> None:
+    incidents = read(INCIDENTS)
+    if incidents["id"].str[3:].astype(int).max() >= FIRST_ID:
+        raise SystemExit("incidents.csv already has the fifth wave")
+    districts = Districts()
+    log = apply_fixes(incidents, districts)
+    added, ids = new_rows(incidents, districts)
+    merged = pd.concat([incidents, added], ignore_index=True)
+    merged.to_csv(INCIDENTS, index=False)
+    pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.3.csv", index=False)
+    print("\n".join(log))
+    print(f"{len(log)} records placed more precisely; {len(added)} added ({len(merged)} in all)")
+
+
+if __name__ == "__main__":
+    main()
