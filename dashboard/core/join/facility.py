@@ -219,7 +219,7 @@ def _assemble(
     incidents: pd.DataFrame, catalogue: Catalogue, links: _Links, regional: np.ndarray
 ) -> pd.DataFrame:
     """The link columns, as categories: a million rows share a few hundred sites."""
-    out = incidents.copy()
+    out = incidents.copy(deep=False)  # new columns only: the caller's frame is safe
     cat = catalogue.frame
     linked = links.row >= 0
     capacity = np.full(len(out), np.nan)

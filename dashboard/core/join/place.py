@@ -311,8 +311,9 @@ def _assemble(
     frame["admin1_iso"] = _spread_text(work.iso, codes)
     frame["latitude"] = work.lat[codes]
     frame["longitude"] = work.lon[codes]
-    frame["location_precision"] = _spread_text(work.precision, codes)
-    frame["place_note"] = _spread_text(work.note, codes)
+    # Categories: the facility link rewrites a few rows of these by code.
+    frame["location_precision"] = _spread_category(work.precision, codes)
+    frame["place_note"] = _spread_category(work.note, codes)
     frame["place_name"] = _spread_text(place_name, codes)
     frame["target_country"] = _spread_text(derived, codes)
     ok = (work.iso != "")[codes]
@@ -326,6 +327,13 @@ def _rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     """The rows where ``mask`` holds; none is a slice (taking no rows from a column read
     in blocks still joins its blocks)."""
     return frame.take(np.flatnonzero(mask)) if mask.any() else frame.iloc[:0]
+
+
+def _spread_category(per_place: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """Text per distinct place as a category over the rows: the few distinct values
+    are coded once and the codes taken."""
+    labels, values = pd.factorize(pd.Series(per_place, dtype=object))
+    return pd.Categorical.from_codes(labels[codes], categories=pd.Index(values, dtype=object))
 
 
 def _spread_text(

@@ -186,7 +186,12 @@ def test_rows_are_placed_as_they_are_one_by_one(rows: list[dict]) -> None:
             assert got.empty
             continue
         want = pd.concat(pieces, ignore_index=True)
-        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        # Text per place comes as categories, whose sets differ between calls.
+        pd.testing.assert_frame_equal(plain(got), plain(want), check_exact=True)
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({c: object for c in frame.select_dtypes("category").columns})
 
 
 def district_geo() -> Geography:
