@@ -27,15 +27,21 @@ from build_catalogue import (
     write_catalogue,
 )
 from build_countries import build_countries, countries_zip
-from build_districts import DISTRICTS_DIR, DISTRICTS_LICENCE, build_districts, input_files
+from build_districts import (
+    DISTRICTS_DIR,
+    DISTRICTS_LICENCE,
+    RU_DISTRICTS,
+    build_districts,
+    input_files,
+)
 from build_facilities import WRI_DIR, WRI_LICENCE, build_facilities
 from build_places import build_places, cities_path
 from build_sources import QGIS_DEB_VERSION, fetch_world_map, sha256_of, sha256_of_files
 from build_vendor import vendor_front_end
 
 from dashboard.core.dataset import dataset_version, load_geography
+from dashboard.core.geo import files as geofiles
 from dashboard.core.geo.display import write_display_files
-from dashboard.core.geo.files import admin1 as geofiles_admin1
 from dashboard.core.vocab import DISTRICTS_ATTRIBUTION, FACILITY_CREDIT
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -158,21 +164,26 @@ def write_facilities(repo: Path) -> Layer:
 
 
 def write_districts(repo: Path) -> Layer:
-    """Raions and hromadas of Ukraine, coded by the admin-1 layer just built."""
+    """Districts of Ukraine and the Russian districts records name, placed on the admin-1
+    and gazetteer layers just built."""
     geodata = repo / "geodata"
-    frame = build_districts(repo, geofiles_admin1(geodata))
+    frame = build_districts(repo, geofiles.admin1(geodata), geofiles.places(geodata))
     frame.to_parquet(geodata / "districts.parquet", index=False, **PARQUET_OPTIONS)
     counts = frame["kind"].value_counts()
     return Layer(
         geodata / "districts.parquet",
-        f"Districts of Ukraine after the 2020 reform: {counts.get('raion', 0)} raions and "
+        f"Districts: Ukraine after the 2020 reform, {counts.get('raion', 0)} raions and "
         f"{counts.get('hromada', 0)} hromadas (territorial communities) with OCHA P-codes, "
-        "English, Ukrainian and Russian names, ISO 3166-2 admin-1 code and centroid; "
-        "records that name only their district are placed at its centroid.",
+        "English, Ukrainian and Russian names, ISO 3166-2 admin-1 code and centroid; and "
+        f"{counts.get('district', 0)} Russian districts (municipal districts and okrugs, "
+        "urban okrugs) that records name, at their administrative centre, each with the "
+        "page that states it. Records that name only their district are placed here.",
         "OCHA Common Operational Dataset of administrative boundaries for Ukraine (COD-AB, "
         "SSPE Kartographia), names and centroids as tabulated in alexandreannic/"
-        f"infoportal-common (ISC), {DISTRICTS_DIR.as_posix()}",
-        "COD-AB Ukraine (2020 raions); infoportal-common 32b2dbf",
+        f"infoportal-common (ISC), {DISTRICTS_DIR.as_posix()}; {RU_DISTRICTS.as_posix()} "
+        "(compiled from public pages) and the GeoNames places layer",
+        "COD-AB Ukraine (2020 raions); infoportal-common 32b2dbf; district list "
+        + _data_version(repo),
         sha256_of_files(input_files(repo)),
         DISTRICTS_LICENCE,
         DISTRICTS_ATTRIBUTION,

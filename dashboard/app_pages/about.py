@@ -38,9 +38,10 @@ dams and gas facilities. The bundled dataset (version {inert(data.version)}) hol
 - **Places.** A settlement is matched to the GeoNames gazetteer in any spelling or script
   (Kharkiv, Kharkov, Харків), using the record's region and country to choose between
   namesakes. A record that names only a Ukrainian raion or hromada ("Stryi district",
-  "Павлівська громада") is drawn at that district's centroid (OCHA's 2020 districts) and
-  marked district-level; records known only to a region are drawn inside that region and
-  marked region-level. Coordinates alone are placed by point in polygon.
+  "Павлівська громада") is drawn at that district's centroid (OCHA's 2020 districts), a
+  Russian district at its administrative centre, and marked district-level; records known
+  only to a region are drawn inside that region and marked region-level. Coordinates alone
+  are placed by point in polygon.
 - **Facilities.** An incident is linked to a site of the facility catalogue when its facility
   name contains the site's name or an alias (Kirishi, KINEF, Киришинефтеоргсинтез) and the
   site lies near the record's town, or, with no name, when exactly one site of its kind lies

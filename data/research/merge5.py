@@ -13,6 +13,9 @@ files in this folder and the geodata, so it reruns from a clone (on the v2.2.0 f
 
 Districts are written in OCHA's spelling with their kind ("Stryiskyi raion") when the
 district table knows them (Ukraine); Russian districts are kept as the page names them.
+3. Records with no town whose district the table knows become district-level: the
+   Russian ones through ``data/ru-districts.csv`` (each district's administrative centre,
+   read on a page; ``ru-districts.csv`` here is the researcher's table).
 """
 
 from __future__ import annotations
@@ -178,6 +181,19 @@ def new_rows(incidents: pd.DataFrame, districts: Districts) -> tuple[pd.DataFram
     return batch[incidents.columns], ids
 
 
+def to_district_level(incidents: pd.DataFrame, districts: Districts) -> list[str]:
+    """Records with no town whose district the table now knows (the Russian districts of
+    ``data/ru-districts.csv`` among them) are district-level."""
+    log = []
+    for index, row in incidents.iterrows():
+        if row["settlement"] or not row["district"] or row["location_precision"] != "region":
+            continue
+        if districts.index.locate(row["district"], districts.iso(row["admin1"])) >= 0:
+            incidents.loc[index, "location_precision"] = "district"
+            log.append(f"{row['id']}: district-level ({row['district']})")
+    return log
+
+
 def main() -> None:
     incidents = read(INCIDENTS)
     if incidents["id"].str[3:].astype(int).max() >= FIRST_ID:
@@ -186,6 +202,7 @@ def main() -> None:
     log = apply_fixes(incidents, districts)
     added, ids = new_rows(incidents, districts)
     merged = pd.concat([incidents, added], ignore_index=True)
+    log += to_district_level(merged, districts)
     merged.to_csv(INCIDENTS, index=False)
     pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.3.csv", index=False)
     print("\n".join(log))

@@ -1,4 +1,5 @@
-"""Look up Ukraine's raions and hromadas by name, within a record's oblast.
+"""Look up districts by name, within a record's region: Ukraine's raions and hromadas,
+and the Russian districts the bundled records name.
 
 Officials often name only the district that was hit ("two energy facilities in the Stryi
 and Drohobych districts"); its centroid is a far better place for the record than the
@@ -10,7 +11,9 @@ exact name, the town form is compared with the district's stem, allowing the usu
 alternations (Lubny/Luben-, Synelnykove/Synelnykiv-, Lozova/Loziv-, Kremenchuk/Kremenchut-). A kind
 word (raion/district or hromada/community) narrows the search; without one a raion is
 preferred. A name that fits two districts of the same oblast matches neither: the
-record stays at its region.
+record stays at its region. A Russian district (municipal district or okrug, urban
+okrug) counts as a raion; its point is its administrative centre, not a centroid
+(column ``point``).
 """
 
 from __future__ import annotations
@@ -31,7 +34,13 @@ KIND_WORDS = {
             "district",
             "districts",
             "municipal",
+            "city",
+            "urban",
+            "okrug",
             "район",
+            "округ",
+            "муниципальный",
+            "городской",
             "раион",
             "р-н",
             "rn",
@@ -61,10 +70,37 @@ KIND_WORDS = {
 }
 _FOLDED_KIND = {fold(w): kind for kind, words in KIND_WORDS.items() for w in words}
 #: Adjective endings of district names: Stryiskyi -> Stryi, Pavlivska -> Pavliv.
-_ENDINGS = ("skyi", "skii", "ska", "skaia", "skoi", "ckyi", "cka", "ckii", "zkyi", "zka")
+_ENDINGS = (
+    "skyi",
+    "skii",
+    "ska",
+    "skaia",
+    "skoi",
+    "ckyi",
+    "cka",
+    "ckii",
+    "zkyi",
+    "zka",
+    "sky",
+    "skiy",
+    "skoy",
+)
 KINDS = ("raion", "hromada")
 #: The districts table's columns (``geodata/districts.parquet``).
-COLUMNS = ("pcode", "kind", "name_en", "name_uk", "name_ru", "admin1_iso", "latitude", "longitude")
+COLUMNS = (
+    "pcode",
+    "kind",
+    "name_en",
+    "name_uk",
+    "name_ru",
+    "aliases",
+    "label",
+    "admin1_iso",
+    "latitude",
+    "longitude",
+    "point",
+    "source_url",
+)
 #: A look-up that found no district, or found two that fit (ambiguous).
 NOT_FOUND, AMBIGUOUS = -1, -2
 
@@ -129,8 +165,10 @@ class DistrictIndex:
         self._stems: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         columns = ("admin1_iso", "kind", "name_en", "name_uk", "name_ru")
         rows = self._districts[list(columns)].itertuples(index=False, name=None)
-        for position, (iso, kind, *names) in enumerate(rows):
-            for name in names:
+        aliases = self._districts["aliases"].fillna("").str.split("|")
+        for position, ((iso, kind, *names), more) in enumerate(zip(rows, aliases, strict=True)):
+            kind = "hromada" if kind == "hromada" else "raion"  # a Russian district: a raion
+            for name in (*names, *more):
                 if not isinstance(name, str) or not name:
                     continue
                 folded, _ = split_kind(name)
@@ -167,9 +205,8 @@ class DistrictIndex:
         return NOT_FOUND
 
     def label(self, position: int) -> str:
-        """How a popup names the district: "Stryiskyi raion", "Pavlivska hromada"."""
-        row = self._districts.iloc[position]
-        return f"{row['name_en']} {row['kind']}"
+        """How a popup names the district: "Stryiskyi raion", "Korenevsky district"."""
+        return str(self._districts["label"].iat[position])
 
 
 def empty() -> DistrictIndex:

@@ -14,6 +14,8 @@ def tiny() -> DistrictIndex:
     return DistrictIndex(
         pd.DataFrame(
             {
+                "aliases": [""] * 6,
+                "label": ["Stryiskyi raion", "Stryiska hromada", "", "", "", ""],
                 "pcode": ["UA4610", "UA4610001", "UA4602", "UA1204", "UA1204003", "UA1206003"],
                 "kind": ["raion", "hromada", "raion", "raion", "hromada", "hromada"],
                 "name_en": [
@@ -89,7 +91,7 @@ def test_split_kind_reads_kind_words_in_any_script() -> None:
 
 def test_real_districts_lie_in_their_oblast_and_are_found_by_name() -> None:
     districts = files.districts()
-    assert set(districts["kind"]) == {"raion", "hromada"}
+    assert set(districts["kind"]) == {"raion", "hromada", "district"}
     assert (districts["kind"] == "raion").sum() >= 136
     # Centroids fall in the oblast the P-code gives (a few coastal ones near its edge).
     admin1 = files.admin1().reset_index(drop=True)
@@ -136,3 +138,22 @@ def test_english_reports_name_a_district_after_its_town(
     districts = files.districts()
     position = DistrictIndex(districts).locate(name, iso)
     assert (districts["name_en"].iat[position] if position >= 0 else None) == expected
+
+
+def test_a_russian_district_is_found_by_the_spellings_records_use_at_its_centre() -> None:
+    """Russia has no offline district table: a district the records name is drawn at its
+    administrative centre, as a page states it (Belgorodsky district: Maysky, not
+    Belgorod)."""
+    districts = files.districts()
+    index = DistrictIndex(districts)
+    spellings = ["Belgorod district", "Belgorodsky district", "Белгородский район"]
+    positions = {index.locate(name, "RU-BEL") for name in spellings}
+    assert len(positions) == 1 and positions != {NOT_FOUND}
+    (position,) = positions
+    row = districts.iloc[position]
+    assert index.label(position) == "Belgorodsky district"
+    assert row["point"] == "administrative centre" and row["source_url"].startswith("http")
+    assert (round(row["latitude"], 1), round(row["longitude"], 1)) == (50.5, 36.5)  # Maysky
+    assert index.locate("Shebekinsky city district", "RU-BEL") >= 0
+    assert index.locate("Korenevsky district", "RU-KRS") >= 0
+    assert index.locate("Korenevsky district", "RU-BEL") == NOT_FOUND

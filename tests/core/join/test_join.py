@@ -204,6 +204,8 @@ def district_geo() -> Geography:
             "name_en": ["Deltivskyi"],
             "name_uk": ["Дельтівський"],
             "name_ru": ["Дельтовский"],
+            "aliases": [""],
+            "label": ["Deltivskyi raion"],
             "admin1_iso": ["XX-B"],
             "latitude": [0.25],
             "longitude": [1.75],
