@@ -28,22 +28,27 @@ st.caption(
 )
 
 checks = aggregate.quality(incidents)
-columns = st.columns(4)
+columns = st.columns(5)
 columns[0].metric("Latest incident", data.latest_label)
 columns[1].metric(
     "Region-level records",
     f"{checks.region_level / max(checks.records, 1):.0%}",
     help=f"{checks.region_level:,} of {checks.records:,} records are placed at their region "
-    "only: no settlement or district named, or one the gazetteers do not know. "
-    f"{checks.district_level:,} more are placed at the centre of the Ukrainian raion or "
-    "hromada they name.",
+    "only: no settlement or district named, or one the gazetteers do not know.",
 )
 columns[2].metric(
+    "District-level records",
+    f"{checks.district_level / max(checks.records, 1):.0%}",
+    help=f"{checks.district_level:,} records name only their district (or a village the "
+    "gazetteer lacks, with its district): a Ukrainian raion or hromada is drawn at its "
+    "centroid, a Russian district at its administrative centre.",
+)
+columns[3].metric(
     "Two or more outlets",
     f"{(checks.outlets['2'] + checks.outlets['3 or more']) / max(checks.records, 1):.0%}",
     help="Records whose sources come from at least two different outlets.",
 )
-columns[3].metric(
+columns[4].metric(
     "Attack waves",
     f"{len(data.waves):,}",
     help="Nights whose launch, interception and outage figures are recorded once, on the "

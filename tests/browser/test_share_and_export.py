@@ -101,3 +101,29 @@ def test_the_map_view_works_embedded_in_an_iframe(page, server: str, bundled: Da
     app = page.frame_locator("iframe")
     assert app.locator("h1").count() == 0  # embedded: the map view without page chrome
     shoot(page, "07-embedded")
+
+
+def test_a_link_naming_an_incident_opens_its_popup_alone_or_at_a_shared_point(
+    page, server: str, bundled: Dataset
+) -> None:
+    """The incident a link names opens its popup whether its marker stands alone on the
+    map (markercluster's own reveal waited for a move that never came) or shares its
+    town centre with other records (the cluster fans out)."""
+    incidents = bundled.incidents
+    point = (
+        incidents["latitude"].round(3).astype(str)
+        + ","
+        + incidents["longitude"].round(3).astype(str)
+    )
+    shared = point.map(point.value_counts())
+    lat, lon = incidents["latitude"].to_numpy(), incidents["longitude"].to_numpy()
+    near = [
+        int(((abs(lat - y) < 0.5) & (abs(lon - x) < 0.8)).sum())
+        for y, x in zip(lat, lon, strict=True)
+    ]
+    alone = incidents["id"][[n == 1 for n in near]].iloc[0]
+    stacked = incidents["id"][(shared >= 4).to_numpy()].iloc[0]
+    for incident in (alone, stacked):
+        page.goto(f"{server}/?incident={incident}&basemap=offline")
+        frame = map_frame(page)
+        frame.wait_for_selector(f'.esm-popup[data-incident="{incident}"]', timeout=30_000)

@@ -195,7 +195,27 @@ var {{ this.get_name() }} = (function () {
       setTimeout(function () {
         var target = byId[selected];
         var open = function () { target.openPopup(); };
-        if (clusters.zoomToShowLayer) { clusters.zoomToShowLayer(target, open); } else { open(); }
+        var map = clusters._map;
+        // Not markercluster's zoomToShowLayer: it waits for a 'moveend' that a map
+        // already centred on the marker never fires. Zoom in, then fan out the cluster
+        // that still holds it (records at one town centre share a point).
+        var reveal = function () {
+          var parent = clusters.getVisibleParent ? clusters.getVisibleParent(target) : null;
+          if (map.hasLayer(target) || !parent || parent === target || !parent.spiderfy) {
+            open();
+          } else {
+            clusters.once('spiderfied', open);
+            parent.spiderfy();
+          }
+        };
+        if (!map || map.hasLayer(target)) {
+          open();
+        } else if (map.getZoom() < map.getMaxZoom()) {
+          map.once('zoomend', function () { setTimeout(reveal, 300); });
+          map.setView(target.getLatLng(), map.getMaxZoom());
+        } else {
+          reveal();
+        }
       }, 0);
     });
   }

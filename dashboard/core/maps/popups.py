@@ -82,12 +82,18 @@ def area_precision(incidents: pd.DataFrame) -> list[str]:
 
 
 def place_label(incidents: pd.DataFrame) -> pd.Series:
-    """ "Town, Region"; a record known to its district only: "Stryiskyi raion, Lviv Oblast"."""
+    """ "Town, Region". A record placed at its district says so: "Stryiskyi raion, Lviv
+    Oblast", or, for a village the gazetteer lacks, "Snagost (Korenevsky district), Kursk
+    Oblast": the point is the district's, not the village's."""
     settlement = incidents["settlement"].fillna("").astype(str)
     if "place_name" in incidents:
-        district = incidents["location_precision"].astype(str) == "district"
+        at_district = incidents["location_precision"].astype(str) == "district"
         named = incidents["place_name"].fillna("").astype(str)
-        settlement = settlement.where(~district | (settlement != ""), named)
+        district = incidents.get("district", pd.Series("", index=incidents.index))
+        district = district.fillna("").astype(str)
+        village = at_district & (settlement != "") & (district != "")
+        settlement = settlement.where(~at_district | (settlement != ""), named)
+        settlement = settlement.where(~village, settlement + " (" + district + ")")
     region = incidents.get("admin1_name", incidents["admin1_iso"]).astype(str)
     return settlement.where(settlement != "", region).where(
         settlement == "", settlement + ", " + region

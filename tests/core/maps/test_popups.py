@@ -55,3 +55,6 @@ def test_a_district_level_record_names_its_district_and_says_how_precise_it_is(
     assert values[8] == "district"  # the browser adds "(district-level location)"
     (town,) = popup_rows(row.assign(settlement="Stryi", location_precision="settlement"))
     assert town[1] == "Stryi, Lviv Oblast" and town[8] == ""
+    # A village the gazetteer lacks is drawn at its district, and says which.
+    (village,) = popup_rows(row.assign(settlement="Koniukhy", place_name="Koniukhy"))
+    assert village[1] == "Koniukhy (Stryi district), Lviv Oblast" and village[8] == "district"
