@@ -119,7 +119,12 @@ class Catalogue:
         # Text words and alias words numbered together (a few thousand distinct words).
         ids = pd.factorize(np.asarray([*vocabulary, *alias_words], dtype=object))[0]
         alias_owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
-        word_id = np.concatenate([ids[: len(vocabulary)][text_words], ids[len(vocabulary) :]])
+        # A text word no alias has is -1: it matches nothing and ends every n-gram.
+        in_alias = np.zeros(len(vocabulary) + len(alias_words) + 1, dtype=bool)
+        in_alias[ids[len(vocabulary) :]] = True
+        text_ids = ids[: len(vocabulary)][text_words]
+        text_ids = np.where(in_alias[text_ids], text_ids, -1)
+        word_id = np.concatenate([text_ids, ids[len(vocabulary) :]])
         sequence = np.concatenate([owner, alias_owner + len(texts)])
         n = len(sequence)
         first = np.r_[True, sequence[1:] != sequence[:-1]] if n else np.zeros(0, bool)
@@ -137,7 +142,7 @@ class Catalogue:
                 same = np.zeros(n, bool)
                 same[: n - length + 1] = sequence[length - 1 :] == sequence[: n - length + 1]
                 previous = gram
-                ok = same & (previous >= 0)
+                ok = same & (previous >= 0) & (nxt >= 0)
                 gram = np.full(n, -1, dtype=np.int64)
                 gram[ok] = pd.factorize(previous[ok] * base + nxt[ok])[0]
             wanted = alias_start[alias_length == length]
@@ -193,15 +198,22 @@ def _inside_longer(pairs: pd.DataFrame) -> pd.Index:
 
 def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Every word of the texts, in order: its text's position and its index in the
-    returned vocabulary of word keys. Split and numbered in Arrow; each distinct token
-    folded once."""
-    lists = pc.split_pattern_regex(pa.array(texts.astype(str), type=pa.string()), _SPLIT_RE2)
-    owner = pc.list_parent_indices(lists).to_numpy()
+    returned vocabulary of word keys. Split at white space and numbered in Arrow; each
+    distinct token is folded once, and a token that folds to several words ("Kstovo-
+    Ryazan", "(KINEF)") is spread into them."""
+    lists = pc.utf8_split_whitespace(pa.array(texts.astype(str), type=pa.string()))
+    token_owner = pc.list_parent_indices(lists).to_numpy()
     tokens = pc.dictionary_encode(pc.list_flatten(lists))
-    vocabulary = ["".join(_word_keys(t)) for t in tokens.dictionary.to_pylist()]
-    words = tokens.indices.to_numpy()
-    keep = np.asarray([key != "" for key in vocabulary], dtype=bool)[words]
-    return owner[keep], words[keep], vocabulary
+    keys = [_word_keys(t) for t in tokens.dictionary.to_pylist()]
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    word_codes, vocabulary = pd.factorize(pd.Series([w for k in keys for w in k], dtype=object))
+    starts = np.cumsum(lengths) - lengths
+    token = tokens.indices.to_numpy()
+    counts = lengths[token]
+    spread = np.repeat(np.arange(len(token)), counts)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    words = word_codes[starts[token][spread] + within] if len(spread) else np.zeros(0, np.int64)
+    return token_owner[spread], words, list(vocabulary)
 
 
 def empty() -> Catalogue:
