@@ -20,6 +20,7 @@ from dashboard.core.geo import files as geofiles
 from dashboard.core.ingest import IngestResult, ingest_bytes
 from dashboard.core.join.place import Geography
 from dashboard.core.maps.base import MapBase
+from dashboard.core.maps.popups import POPUPS_DIR, POPUPS_URL, STORED_POPUPS_MAX, popup_store
 from dashboard.core.untrusted import inert
 from dashboard.core.view.derived import Derived, derive, filters_only
 from dashboard.core.view.state import ViewState
@@ -117,8 +118,30 @@ def map_frame(view_state: ViewState, offline: bool) -> tuple[dict, bool]:
     return _map_frame(*_dataset_key(), view_state, offline)
 
 
-#: Rendered maps kept (under 1 MB each: the level of detail bounds them).
+#: Rendered maps kept (markers without their popups: a few hundred KB each).
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_frame(path: str, mtime_ns: int, view_state: ViewState, offline: bool) -> tuple[dict, bool]:
     shown = _view(path, mtime_ns, filters_only(view_state)).shown
-    return folium_frame.render(shown, view_state, map_base(), offline)
+    popups = _popups_url(path, mtime_ns)
+    return folium_frame.render(shown, view_state, map_base(), offline, popups_url=popups)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _popups_url(path: str, mtime_ns: int) -> str | None:
+    """The opened dataset's popups as a static file the map fetches on demand, named by
+    its content; None (popups inline) for a large dataset or a read-only checkout."""
+    incidents = _dataset(path, mtime_ns).incidents
+    if len(incidents) > STORED_POPUPS_MAX:
+        return None
+    data = popup_store(incidents)
+    name = f"{hashlib.sha256(data).hexdigest()[:16]}.json"
+    target = POPUPS_DIR / name
+    try:
+        if not target.exists():
+            POPUPS_DIR.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(data)
+            partial.replace(target)  # atomic: a worker never serves half a file
+    except OSError:
+        return None
+    return f"{POPUPS_URL}/{name}"

@@ -47,11 +47,16 @@ def frame_args(fmap: folium.Map) -> dict[str, Any]:
 
 
 def render(
-    incidents: pd.DataFrame, view: ViewState, base: MapBase, offline: bool
+    incidents: pd.DataFrame,
+    view: ViewState,
+    base: MapBase,
+    offline: bool,
+    *,
+    popups_url: str | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """The component's arguments for the map of ``view``, and whether it is aggregated."""
     detail = lod.plan(incidents, view)
-    fmap = build_map(incidents, view, base, offline=offline, detail=detail)
+    fmap = build_map(incidents, view, base, offline=offline, detail=detail, popups_url=popups_url)
     return frame_args(fmap), detail.aggregated
 
 

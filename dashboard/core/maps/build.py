@@ -57,6 +57,7 @@ def build_map(
     self_contained: bool = False,
     height: int | str = 640,
     detail: lod.Plan | None = None,
+    popups_url: str | None = None,
 ) -> folium.Map:
     """The folium map of ``incidents`` (already filtered) as ``state`` asks for it.
 
@@ -64,6 +65,8 @@ def build_map(
     served by the dashboard);
     ``self_contained`` also inlines the basemap geometry (for HTML exports).
     ``detail`` is the level-of-detail plan (computed here when not given).
+    ``popups_url``: where the browser fetches the bundled incidents' popups (see
+    :func:`dashboard.core.maps.popups.popup_store`); without it they travel inline.
     """
     state = _opening_view(incidents, state, base)
     detail = detail or lod.plan(incidents, state)
@@ -72,7 +75,7 @@ def build_map(
         state = state.with_(lat=lat, lon=lon, zoom=zoom)
     fmap = empty_map(state, height)
     source = add_basemaps(fmap, state, base, offline=offline, self_contained=self_contained)
-    _add_layers(fmap, source, incidents, state, detail, base)
+    _add_layers(fmap, source, incidents, state, detail, base, popups_url)
     Legend(legend_html(incidents, state, detail)).add_to(fmap)
     credit = f"{DATA_CREDIT} · {WRI_CREDIT}" if "facilities" in state.layers else DATA_CREDIT
     Attribution(credit).add_to(fmap)
@@ -148,6 +151,7 @@ def _add_layers(
     state: ViewState,
     detail: lod.Plan,
     base: MapBase,
+    popups_url: str | None,
 ) -> None:
     """The layers the state switches on: region shading, heatmap, facilities, incidents."""
     if "choropleth" in state.layers:
@@ -169,9 +173,10 @@ def _add_layers(
     layer = None
     if "incidents" in state.layers:
         layer = IncidentLayer(
-            incident_features(detail.markers),
+            incident_features(detail.markers, stored_popups=popups_url is not None),
             cells=detail.cells.to_numpy().tolist(),
             selected=state.incident,
+            popups_url=popups_url,
         )
         layer.add_to(fmap)
     if len(incidents):

@@ -61,9 +61,12 @@ class IncidentLayer(JSCSSMixin, Layer):
 
     Feature properties (kept short, they travel with every point): ``id``, ``s``
     (side), ``p`` (precision), ``r`` (radius), ``u`` (user's own), ``tip`` (text) and
-    ``q`` (the popup's values, see :mod:`dashboard.core.maps.popups`). ``cells`` are
-    counts the server aggregated (see :mod:`dashboard.core.maps.lod`). Clusters and cells show a
-    ring split by attacking side.
+    ``q`` (the popup's values, see :mod:`dashboard.core.maps.popups`). A feature
+    without ``q`` has its popup in the JSON file at ``popups_url`` (id -> values),
+    fetched once, when a reader first opens a popup: the page a shared link sends then
+    carries markers, not every popup's text. ``cells`` are counts the server aggregated
+    (see :mod:`dashboard.core.maps.lod`). Clusters and cells show a ring split by
+    attacking side.
     """
 
     _template = Template(
@@ -109,6 +112,30 @@ var {{ this.get_name() }} = (function () {
     if (value !== undefined && value !== null) { node.textContent = value; }
     if (cls) { node.className = cls; }
     return node;
+  }
+  // Popups not sent with the markers are fetched once, for all of them, on first use.
+  var popupsUrl = {{ this.popups_url_json }}, stored = null;
+  function fetched() {
+    if (!stored) {
+      stored = fetch(popupsUrl).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      });
+    }
+    return stored;
+  }
+  function bindLazy(layer, p) {
+    layer.bindPopup(text('div', 'Loading\u2026'), {maxWidth: 380});
+    layer.on('popupopen', function () {
+      if (p.q) { return; }
+      fetched().then(function (all) {
+        p.q = all[p.id];
+        layer.setPopupContent(p.q ? popup(p) : text('div', 'No details for ' + p.id));
+      }, function () {
+        stored = null;
+        layer.setPopupContent(text('div', 'Details could not be loaded; try again.'));
+      });
+    });
   }
   function popup(p) {
     var q = p.q, box = text('div', null, 'esm-popup'), head = text('p', null, 'esm-' + p.s);
@@ -165,7 +192,11 @@ var {{ this.get_name() }} = (function () {
     },
     onEachFeature: function (feature, layer) {
       var p = feature.properties;
-      layer.bindPopup(function () { return popup(p); }, {maxWidth: 380});
+      if (p.q || !popupsUrl) {
+        layer.bindPopup(function () { return popup(p); }, {maxWidth: 380});
+      } else {
+        bindLazy(layer, p);
+      }
       layer.bindTooltip(text('span', p.tip));
       byId[p.id] = layer;
     }
@@ -238,10 +269,12 @@ var {{ this.get_name() }} = (function () {
         name: str = "Incidents",
         cells: list[list[float]] | None = None,
         selected: str | None = None,
+        popups_url: str | None = None,
         show: bool = True,
     ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "IncidentLayer"
+        self.popups_url_json = script_json(popups_url)
         self.data_json = script_json(features)
         self.cells_json = script_json(cells or [])
         self.colours_json = script_json(dict(SIDE_COLOURS))

@@ -8,20 +8,27 @@ import pandas as pd
 from dashboard.core.maps.popups import popup_rows, tooltip_text
 
 
-def incident_features(incidents: pd.DataFrame) -> dict:
-    """Compact GeoJSON of incidents with their tooltip text and popup values."""
+def incident_features(incidents: pd.DataFrame, *, stored_popups: bool = False) -> dict:
+    """Compact GeoJSON of incidents with their tooltip text and popup values.
+
+    ``stored_popups``: the bundled incidents' popups are in a file the browser fetches
+    on demand (see :func:`dashboard.core.maps.popups.popup_store`), so only the user's
+    own incidents carry theirs."""
     if incidents.empty:
         return {"type": "FeatureCollection", "features": []}
     lat = incidents["latitude"].round(4).to_numpy()
     lon = incidents["longitude"].round(4).to_numpy()
     radius = marker_radius(incidents["affected_count"])
     tips = tooltip_text(incidents)
-    popups = popup_rows(incidents)
+    users = is_user_data(incidents)
+    inline = users if stored_popups else np.ones(len(incidents), dtype=bool)
+    popups = iter(popup_rows(incidents[inline]) if inline.any() else [])
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [x, y]},
-            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t, "q": h}
+            "properties": {"id": i, "s": s, "p": p, "r": r, "tip": t}
+            | ({"q": next(popups)} if h else {})
             | ({"u": 1} if u else {}),
         }
         for x, y, i, s, p, r, t, h, u in zip(
@@ -32,8 +39,8 @@ def incident_features(incidents: pd.DataFrame) -> dict:
             incidents["location_precision"].astype(str).tolist(),
             radius.tolist(),
             tips,
-            popups,
-            is_user_data(incidents).tolist(),
+            inline.tolist(),
+            users.tolist(),
             strict=True,
         )
     ]

@@ -6,9 +6,12 @@ is ever read as HTML, and only http(s) sources become links.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from dashboard.core.incidents.schema import split_sources
+from dashboard.core.paths import STATIC_DIR
 from dashboard.core.vocab import AREA_PRECISION, words
 
 #: What a popup lists, in order; the browser labels each field (see ``elements.py``).
@@ -63,6 +66,23 @@ def popup_rows(incidents: pd.DataFrame) -> list[list]:
         [o if not pairs else "" for o, pairs in zip(outlets, links, strict=True)],
     ]
     return [list(row) for row in zip(*columns, strict=True)]
+
+
+#: Where the popup files are kept and served (Streamlit's static serving, or nginx).
+POPUPS_DIR = STATIC_DIR / "popups"
+POPUPS_URL = "/app/static/popups"
+#: Larger datasets keep popups inline: only the markers in view travel anyway, and a
+#: file of every popup would outweigh them.
+STORED_POPUPS_MAX = 20_000
+
+
+def popup_store(incidents: pd.DataFrame) -> bytes:
+    """Every incident's popup values by id, as the JSON file the map fetches on demand
+    (see ``IncidentLayer``): one file per dataset, cached by the browser, instead of
+    every popup's text in every page a shared link sends."""
+    rows = popup_rows(incidents) if len(incidents) else []
+    store = dict(zip(incidents["id"].astype(str), rows, strict=True))
+    return json.dumps(store, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def source_pairs(urls: str, outlets: str) -> list[list[str]]:

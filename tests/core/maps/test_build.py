@@ -122,3 +122,24 @@ def test_template_syntax_in_data_is_shown_not_run(bundled: Dataset, map_base) ->
     popup = json.loads(blob)["features"][0]["properties"]["q"]
     assert "{{ 7*7 }} {{ lipsum.__globals__ }} {% if true %}x{% endif %} {# c #}" in popup[5]
     assert "<td>49 " not in html
+
+
+def test_a_shared_view_sends_markers_and_leaves_popups_to_one_file(
+    bundled: Dataset, map_base
+) -> None:
+    """With a popup file, the page carries each incident's marker and tooltip only (about
+    a quarter of the inline page); the user's own incidents keep their popups inline,
+    since the file holds the dataset's."""
+    inline = render(bundled.incidents, map_base, offline=True)
+    url = "/app/static/popups/0123456789abcdef.json"
+    stored = render(bundled.incidents, map_base, offline=True, popups_url=url)
+    assert json.dumps(url) in stored
+    assert len(stored.encode()) < len(inline.encode()) * 0.45
+    assert len(stored.encode()) < len(bundled.incidents) * 350 + 100_000
+    features = json.loads(stored.split("var data = ")[1].split(";\n")[0])["features"]
+    assert len(features) == len(bundled.incidents)
+    assert not any("q" in f["properties"] for f in features)
+    mixed = bundled.incidents.head(3).assign(origin=["bundled", "upload", "bundled"])
+    html = render(mixed, map_base, offline=True, popups_url=url)
+    features = json.loads(html.split("var data = ")[1].split(";\n")[0])["features"]
+    assert ["q" in f["properties"] for f in features] == [False, True, False]

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from dashboard.core.dataset import Dataset
-from dashboard.core.maps.popups import POPUP_FIELDS, popup_rows, source_pairs, tooltip_text
+from dashboard.core.maps.popups import (
+    POPUP_FIELDS,
+    popup_rows,
+    popup_store,
+    source_pairs,
+    tooltip_text,
+)
 
 
 def test_sources_are_labelled_by_outlet_and_only_http_links_are_kept() -> None:
@@ -58,3 +66,10 @@ def test_a_district_level_record_names_its_district_and_says_how_precise_it_is(
     # A village the gazetteer lacks is drawn at its district, and says which.
     (village,) = popup_rows(row.assign(settlement="Koniukhy", place_name="Koniukhy"))
     assert village[1] == "Koniukhy (Stryi district), Lviv Oblast" and village[8] == "district"
+
+
+def test_the_popup_file_holds_every_incidents_popup_by_id(bundled: Dataset) -> None:
+    incidents = bundled.incidents.head(50)
+    store = json.loads(popup_store(incidents))
+    assert list(store) == incidents["id"].tolist()
+    assert list(store.values()) == json.loads(json.dumps(popup_rows(incidents)))
