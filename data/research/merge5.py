@@ -16,6 +16,8 @@ district table knows them (Ukraine); Russian districts are kept as the page name
 3. Records with no town whose district the table knows become district-level: the
    Russian ones through ``data/ru-districts.csv`` (each district's administrative centre,
    read on a page; ``ru-districts.csv`` here is the researcher's table).
+4. ``fix-region6.csv``: a second fact-checker's pass over the Ukrainian records still at
+   oblast level (``REGION6``), and two dates it found wrong (INC612, INC333).
 """
 
 from __future__ import annotations
@@ -194,6 +196,89 @@ def to_district_level(incidents: pd.DataFrame, districts: Districts) -> list[str
     return log
 
 
+#: fix-region6 rows applied (a page about that strike names the district or town); the
+#: others are left out for the reasons in ``fix-region6-log.md`` (outage areas, copies
+#: of regional papers, satellite readings, a row that needs a split).
+REGION6 = (
+    "INC1101",
+    "INC269",
+    "INC1100",
+    "INC1094",
+    "INC325",
+    "INC561",
+    "INC1027",
+    "INC1572",
+    "INC630",
+    "INC612",
+)
+
+
+def apply_region6(incidents: pd.DataFrame, districts: Districts) -> list[str]:
+    """Second pass over region-level records: districts and one town, each with the page
+    that names it added to the record's sources."""
+    fixes = read(HERE / "fix-region6.csv").set_index("id").loc[list(REGION6)]
+    rows = incidents.set_index("id")
+    log = []
+    for record_id, fix in fixes.iterrows():
+        record = rows.loc[record_id]
+        known = record["source_url"].split(" | ")
+        urls, outlets = fix["evidence_url"].split(" | "), fix["evidence_outlet"].split(" | ")
+        pairs = zip(urls, outlets, strict=True)
+        extra = [(u, o) for u, o in pairs if u not in known and "aggregator" not in o]
+        if extra:
+            rows.loc[record_id, "source_url"] = " | ".join([*known, *(u for u, _ in extra)])
+            rows.loc[record_id, "source_outlet"] = " | ".join(
+                [record["source_outlet"], *(o for _, o in extra)]
+            )
+        if fix["settlement"]:
+            rows.loc[record_id, ["settlement", "facility_name", "location_precision"]] = [
+                fix["settlement"],
+                fix["facility_name"] or record["facility_name"],
+                "settlement",
+            ]
+            placed = fix["settlement"]
+        else:
+            name, known_district = districts.canonical(fix["district"], record["admin1"])
+            if not known_district:
+                raise ValueError(f"{record_id}: {fix['district']} not in the district table")
+            rows.loc[record_id, ["district", "location_precision"]] = [name, "district"]
+            placed = name
+        read_on = extra[0][1] if extra else "its sources"
+        rows.loc[record_id, "notes"] = f"{record['notes']} v2.3: placed in {placed} from {read_on}."
+        log.append(f"{record_id}: {placed}")
+    # INC612: two guided bombs on 21 January; the ministry reported it on the 22nd.
+    rows.loc["INC612", ["date", "weapon"]] = ["2024-01-21", "glide_bomb"]
+    incidents[:] = rows.reset_index()[incidents.columns].to_numpy()
+    return log
+
+
+def correct_inc333(incidents: pd.DataFrame) -> None:
+    """INC333's figures and links are DTEK's statement of 17 November 2025 (UNN and
+    Interfax-Ukraine, both of that day), not of the 2024 night it was filed under."""
+    row = incidents.index[incidents["id"] == "INC333"][0]
+    incidents.loc[row, "date"] = "2025-11-17"
+    incidents.loc[row, "weapon"] = "drone"
+    incidents.loc[row, "wave_id"] = ""
+    incidents.loc[row, "effects"] = (
+        "DTEK facility significantly damaged overnight; 4,000 families switched to backup "
+        "lines, 32,500 left without power pending lengthy repairs; one person hurt in the "
+        "oblast during the drone attack"
+    )
+    incidents.loc[row, "source_url"] = (
+        "https://unn.ua/en/news/russian-attack-on-odesa-region-on-november-17-dtek-energy-"
+        "facility-damaged-32500-families-without-electricity | "
+        "https://interfax.com.ua/news/general/1121039.html"
+    )
+    incidents.loc[row, "source_outlet"] = "UNN | Interfax-Ukraine"
+    incidents.loc[row, "notes"] = (
+        "DTEK statement of 17 Nov 2025 (UNN, Interfax-Ukraine); households = families (DTEK). "
+        "v2.3: re-dated from 17 Nov 2024, the night it had been filed under: both pages are "
+        "of 17 Nov 2025 (found by the fifth wave's fact-checker); the 2024 wave, its "
+        "nationwide figures and an undated second link no longer apply. An MP said Izmail "
+        "was hit that night; the place is not recorded on his word alone."
+    )
+
+
 def main() -> None:
     incidents = read(INCIDENTS)
     if incidents["id"].str[3:].astype(int).max() >= FIRST_ID:
@@ -203,6 +288,8 @@ def main() -> None:
     added, ids = new_rows(incidents, districts)
     merged = pd.concat([incidents, added], ignore_index=True)
     log += to_district_level(merged, districts)
+    log += apply_region6(merged, districts)
+    correct_inc333(merged)
     merged.to_csv(INCIDENTS, index=False)
     pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.3.csv", index=False)
     print("\n".join(log))

@@ -123,5 +123,5 @@ def test_districts_are_written_as_the_table_names_them_and_place_their_records(
     assert (placed["district"] == [label for label in labels if label]).all()
     at_district = incidents[incidents["location_precision"] == "district"]
     assert len(at_district) >= 160 and (at_district["district"] != "").all()
-    # The region-level share may only fall (18 % in v2.3.0; the goal is 15 %).
-    assert (incidents["location_precision"] == "region").mean() <= 0.19
+    # The region-level share may only fall (17 % in v2.3.0; the goal is 15 %).
+    assert (incidents["location_precision"] == "region").mean() <= 0.18
