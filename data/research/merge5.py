@@ -17,7 +17,8 @@ district table knows them (Ukraine); Russian districts are kept as the page name
    Russian ones through ``data/ru-districts.csv`` (each district's administrative centre,
    read on a page; ``ru-districts.csv`` here is the researcher's table).
 4. ``fix-region6.csv``: a second fact-checker's pass over the Ukrainian records still at
-   oblast level (``REGION6``), and two dates it found wrong (INC612, INC333).
+   oblast level (``REGION6``), two dates it found wrong (INC612, INC333), and INC258
+   split into the three sites the regional police name.
 """
 
 from __future__ import annotations
@@ -279,6 +280,78 @@ def correct_inc333(incidents: pd.DataFrame) -> None:
     )
 
 
+def split_inc258(incidents: pd.DataFrame) -> pd.DataFrame:
+    """INC258 bundled three sites of 9 March 2023 that the regional police name apart
+    (Dnipro TV; governor Lysak via Korrespondent): Pavlohrad, and energy sites in the
+    Dnipro and Kryvyi Rih districts. One row per site; the police page is added to each."""
+    police = "https://dnipro.tv/news-dnipro/vid-vorozhykh-udariv-postrazhdaly-chotyry-raiony-dnipropetrovshchyny-politsiia-fiksuie-naslidky-cherhovoi-ataky"
+    lysak = "https://ua.korrespondent.net/ukraine/4569629"
+    row = incidents.index[incidents["id"] == "INC258"][0]
+    base = incidents.loc[row].copy()
+    base["source_url"] = f"{base['source_url']} | {police} | {lysak}"
+    base["source_outlet"] = f"{base['source_outlet']} | Dnipro TV (regional police) | Korrespondent"
+    note = (
+        "v2.3: split from INC258, which covered the oblast: the regional police (Dnipro TV) "
+        "name three energy hits that morning, in Pavlohrad, in Dnipro district and in "
+        "Kryvyi Rih district; governor Lysak (Korrespondent) lists strikes in those "
+        "districts. Ukrainska Pravda and Espreso report the Energy Minister on the oblast. "
+        "DTEK said three of its TPPs were damaged in this wave (locations not stated). "
+        "Interception figure nationwide."
+    )
+    sites = [
+        (
+            "INC258",
+            "Pavlohrad",
+            "",
+            "settlement",
+            "missile",
+            "energy and industrial infrastructure in Pavlohrad",
+            "energy and industrial infrastructure in the city hit by a missile; one man killed",
+        ),
+        (
+            "INC1808",
+            "",
+            "Dniprovskyi raion",
+            "district",
+            "unknown",
+            "energy infrastructure in Dnipro district",
+            "energy infrastructure hit; fire and heavy damage",
+        ),
+        (
+            "INC1809",
+            "",
+            "Kryvorizkyi raion",
+            "district",
+            "unknown",
+            "energy facility in Kryvyi Rih district",
+            "energy facility hit",
+        ),
+    ]
+    rows = []
+    for record_id, settlement, district, precision, weapon, facility, effects in sites:
+        site = base.copy()
+        site[["id", "settlement", "district", "location_precision", "weapon"]] = [
+            record_id,
+            settlement,
+            district,
+            precision,
+            weapon,
+        ]
+        site[["facility_name", "effects", "notes", "latitude", "longitude", "admin1_iso"]] = [
+            facility,
+            effects,
+            note,
+            "",
+            "",
+            "",
+        ]
+        rows.append(site)
+    rest = incidents.drop(index=row)
+    return pd.concat([rest, pd.DataFrame(rows)], ignore_index=True).sort_values(
+        "id", key=lambda ids: ids.str[3:].astype(int), ignore_index=True
+    )
+
+
 def main() -> None:
     incidents = read(INCIDENTS)
     if incidents["id"].str[3:].astype(int).max() >= FIRST_ID:
@@ -290,6 +363,7 @@ def main() -> None:
     log += to_district_level(merged, districts)
     log += apply_region6(merged, districts)
     correct_inc333(merged)
+    merged = split_inc258(merged)
     merged.to_csv(INCIDENTS, index=False)
     pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.3.csv", index=False)
     print("\n".join(log))
