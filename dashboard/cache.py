@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,6 +127,10 @@ def _map_frame(path: str, mtime_ns: int, view_state: ViewState, offline: bool) -
     return folium_frame.render(shown, view_state, map_base(), offline, popups_url=popups)
 
 
+#: How long a popup file outlives its dataset version (a reader's open page still uses it).
+POPUP_FILES_KEPT_S = 7 * 24 * 3600
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _popups_url(path: str, mtime_ns: int) -> str | None:
     """The opened dataset's popups as a static file the map fetches on demand, named by
@@ -142,6 +147,11 @@ def _popups_url(path: str, mtime_ns: int) -> str | None:
             partial = target.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(data)
             partial.replace(target)  # atomic: a worker never serves half a file
+        # Files of earlier dataset versions go once no page can still be open on them.
+        stale = time.time() - POPUP_FILES_KEPT_S
+        for old in POPUPS_DIR.glob("*.json"):
+            if old != target and old.stat().st_mtime < stale:
+                old.unlink(missing_ok=True)
     except OSError:
         return None
     return f"{POPUPS_URL}/{name}"
