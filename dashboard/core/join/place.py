@@ -117,6 +117,9 @@ class _Work:
     hint: np.ndarray  # the row's region, resolved to an ISO code ("" if none)
     bad_region: np.ndarray
     region_only: np.ndarray
+    #: The record says it is known to its district (a file exported by this app): its
+    #: coordinates are the district's point, not a town's.
+    district_only: np.ndarray
     settlement: np.ndarray
     named: np.ndarray
     district: np.ndarray
@@ -144,6 +147,7 @@ class _Work:
             hint=hint,
             bad_region=bad_region,
             region_only=region_only,
+            district_only=given.to_numpy(dtype=object) == "district",
             settlement=settlement,
             named=(settlement != "") & ~region_only,
             district=frame["district"].to_numpy(dtype=object),
@@ -169,6 +173,8 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     distinct["target_country"] = distinct["target_country"].fillna("").astype(str)
     work = _Work.start(distinct, geo.regions)
     _by_settlement(work, distinct["target_country"].to_numpy(dtype=object), geo.gazetteer)
+    # A record an export marked district-level finds its district again by name first.
+    _by_district(work, geo.districts, rows=work.district_only)
     _by_coordinates(work, geo.admin1)
     _by_district(work, geo.districts)
     _by_region(work, geo.anchors)
@@ -231,7 +237,11 @@ def _by_coordinates(work: _Work, admin1: gpd.GeoDataFrame) -> None:
     if not todo.any():
         return
     work.iso[todo] = locate_points(work.lon[todo], work.lat[todo], admin1)
-    work.precision[todo] = np.where(work.settlement[todo] != "", "settlement", "point")
+    town = np.where(work.settlement[todo] != "", "settlement", "point")
+    work.precision[todo] = np.where(work.district_only[todo], "district", town)
+    # A district-level point that names no town is known by its district.
+    unnamed = todo & work.district_only & (work.settlement == "")
+    work.canonical[unnamed] = work.district[unnamed]
     missed = todo & (work.iso == "")
     work.reason[missed] = [
         f"columns 'latitude'/'longitude': point ({work.lat[r]:.4f}, {work.lon[r]:.4f}) is not "
@@ -240,11 +250,13 @@ def _by_coordinates(work: _Work, admin1: gpd.GeoDataFrame) -> None:
     ]
 
 
-def _by_district(work: _Work, index: districts_module.DistrictIndex) -> None:
-    """Route 3: the district the record names, in its region, drawn at its centroid."""
-    todo = np.flatnonzero(
-        (work.iso == "") & (work.district != "") & (work.hint != "") & ~work.region_only
-    )
+def _by_district(
+    work: _Work, index: districts_module.DistrictIndex, rows: np.ndarray | None = None
+) -> None:
+    """Route 3: the district the record names, in its region, drawn at its centroid
+    (only ``rows``, when given)."""
+    todo = (work.iso == "") & (work.district != "") & (work.hint != "") & ~work.region_only
+    todo = np.flatnonzero(todo if rows is None else todo & rows)
     if not len(todo):
         return
     table = index.districts

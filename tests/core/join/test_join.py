@@ -245,3 +245,17 @@ def test_an_unknown_district_or_a_region_only_record_stays_at_the_region() -> No
     assert placed["location_precision"].tolist() == ["region"] * 3
     assert "district 'Nowhere district' not found in XX-B" in placed["place_note"].iat[0]
     assert placed["place_note"].iat[0].endswith("placed at the region")
+
+
+def test_a_district_level_record_read_back_from_an_export_stays_district_level() -> None:
+    """An export carries the district's point; read back, the record is still known to
+    its district only, village or not, and keeps that point."""
+    geo = district_geo()
+    rows = frame(settlement=["", "Tinyville"], district=["Deltivskyi raion"] * 2)
+    rows["admin1"] = "Beta Oblast"
+    first = place_incidents(rows, geo).placed
+    again = place_incidents(first.drop(columns=["place_note", "place_name"]), geo).placed
+    assert again["location_precision"].tolist() == ["district", "district"]
+    assert again[["latitude", "longitude"]].to_numpy().tolist() == [[0.25, 1.75]] * 2
+    # Known by the same name, so duplicates are merged as on the first reading.
+    assert again["place_name"].tolist() == first["place_name"].tolist()
