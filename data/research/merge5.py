@@ -352,6 +352,32 @@ def split_inc258(incidents: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def review_fixes(incidents: pd.DataFrame) -> None:
+    """Found on review. INC729: governor Kohut placed the hits in Kremenchuk district, not
+    in the city (Censor.NET, Ukrinform). Records now drawn at their district whose notes
+    still say "region-level" say where they are drawn; their coordinates, the region's
+    anchor point from version 1, are cleared: the district gives the point."""
+    row = incidents.index[incidents["id"] == "INC729"][0]
+    incidents.loc[row, ["settlement", "district", "location_precision"]] = [
+        "",
+        "Kremenchutskyi raion",
+        "district",
+    ]
+    at_district = incidents["location_precision"] == "district"
+    incidents.loc[at_district, ["latitude", "longitude"]] = ""
+    stale = (
+        at_district
+        & incidents["notes"].str.contains("region-level|region precision", case=False)
+        & ~incidents["notes"].str.contains("v2.3", regex=False)
+    )
+    incidents.loc[stale, "notes"] = (
+        incidents.loc[stale, "notes"]
+        + " v2.3: drawn at "
+        + incidents.loc[stale, "district"]
+        + ", the district these notes name."
+    )
+
+
 def main() -> None:
     incidents = read(INCIDENTS)
     if incidents["id"].str[3:].astype(int).max() >= FIRST_ID:
@@ -364,6 +390,7 @@ def main() -> None:
     log += apply_region6(merged, districts)
     correct_inc333(merged)
     merged = split_inc258(merged)
+    review_fixes(merged)
     merged.to_csv(INCIDENTS, index=False)
     pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.3.csv", index=False)
     print("\n".join(log))
