@@ -102,16 +102,18 @@ class Catalogue:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def named_in(self, texts: pd.Series, *, bare: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Pairs (position in ``texts``, catalogue row) where a site's name or alias occurs
-        in the text. A name inside a longer one does not count: "Dniester pumped storage"
-        wins over "Dniester"; two names side by side both count, a one-word name only
-        where no longer name is found ("Luch CHP, Belgorod" names the Luch CHP).
+    def named_in(self, texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Triples (position in ``texts``, catalogue row, one-word name?) where a site's
+        name or alias occurs in the text. A name inside a longer one does not count:
+        "Dniester pumped storage" wins over "Dniester"; two names side by side both count,
+        a one-word name only where no longer name is found ("Luch CHP, Belgorod" names
+        the Luch CHP).
 
-        ``bare[i]`` False ignores one-word aliases for text ``i`` ("Burshtyn", "KINEF"):
-        alone they may be the town, so only a record that says what kind of site it was
-        may use them. Vectorised over the texts' words: word sequences are numbered
-        together with the aliases' and compared as integer codes, one length at a time.
+        One-word names ("Burshtyn", "KINEF") are flagged: alone they may be the town, so
+        only a record that says what kind of site it was may use them. Dropping them
+        leaves exactly the matches of the longer names. Vectorised over the texts'
+        words: word sequences are numbered together with the aliases' and compared as
+        integer codes, one length at a time.
         """
         keys = list(self.index)
         alias_words = [w for k in keys for w in k]
@@ -134,7 +136,7 @@ class Catalogue:
         alias_length = np.array([len(k) for k in keys], dtype=np.int64)
         gram = word_id.astype(np.int64)
         base = int(word_id.max()) + 1 if n else 1
-        found: list[pd.DataFrame] = []
+        found: list[tuple[np.ndarray, ...]] = []
         for length in range(1, MAX_ALIAS_WORDS + 1):
             if length > 1:
                 nxt = np.full(n, -1, dtype=np.int64)
@@ -154,46 +156,54 @@ class Catalogue:
             matched = at[hit >= 0]
             if len(matched):
                 alias = sequence[wanted[hit[hit >= 0]]] - len(texts)
-                found.append(
-                    pd.DataFrame(
-                        {"text": owner[matched], "alias": alias, "length": length, "at": matched}
-                    )
-                )
-        return self._longest(found, keys, np.asarray(bare, dtype=bool))
+                found.append((owner[matched], alias, np.full(len(matched), length), matched))
+        return self._longest(found, keys)
 
     def _longest(
-        self, found: list[pd.DataFrame], keys: list[tuple[str, ...]], bare: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+        self, found: list[tuple[np.ndarray, ...]], keys: list[tuple[str, ...]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if not found:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pairs = pd.concat(found, ignore_index=True)
-        pairs = pairs[bare[pairs["text"].to_numpy()] | (pairs["length"] > 1)]
-        pairs = pairs.drop(index=_inside_longer(pairs))
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool)
+        text, alias, length, at = (np.concatenate(part) for part in zip(*found, strict=True))
+        keep = ~_inside_longer(at, at + length)
+        text, alias, length = text[keep], alias[keep], length[keep]
         # A one-word name (often the town: "Belgorod") counts only where nothing longer does.
-        longest = pairs.groupby("text")["length"].transform("max")
-        pairs = pairs[(pairs["length"] > 1) | (longest == 1)]
+        longest = np.zeros(int(text.max()) + 1, dtype=np.int64)
+        np.maximum.at(longest, text, length)
+        keep = (length > 1) | (longest[text] == 1)
+        text, alias, length = text[keep], alias[keep], length[keep]
         rows = [self.index[k] for k in keys]
-        counts = np.array([len(r) for r in rows])[pairs["alias"].to_numpy()]
+        sizes = np.array([len(r) for r in rows])
+        counts = sizes[alias]
         flat = np.concatenate([np.asarray(r) for r in rows])
-        offsets = np.r_[0, np.cumsum([len(r) for r in rows])][pairs["alias"].to_numpy()]
-        text = np.repeat(pairs["text"].to_numpy(), counts)
+        offsets = (np.cumsum(sizes) - sizes)[alias]
         step = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        row = flat[np.repeat(offsets, counts) + step]
-        unique = pd.DataFrame({"text": text, "row": row}).drop_duplicates()
-        return unique["text"].to_numpy(), unique["row"].to_numpy()
+        unique = pd.DataFrame(
+            {
+                "text": np.repeat(text, counts),
+                "row": flat[np.repeat(offsets, counts) + step],
+                "one_word": np.repeat(length == 1, counts),
+            }
+        ).drop_duplicates(["text", "row"])
+        return (
+            unique["text"].to_numpy(),
+            unique["row"].to_numpy(),
+            unique["one_word"].to_numpy(dtype=bool),
+        )
 
 
-def _inside_longer(pairs: pd.DataFrame) -> pd.Index:
-    """The matches whose words lie inside a longer match in the same text ("Dniester" in
+def _inside_longer(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The matches whose words lie inside another, longer match ("Dniester" in
     "Dniester pumped storage"); two names side by side both stand ("Рязанский НПЗ" and
-    "Ново-Рязанская ТЭЦ")."""
-    both = pairs.reset_index().merge(pairs, on="text", suffixes=("", "_other"))
-    inside = (
-        (both["length_other"] > both["length"])
-        & (both["at_other"] <= both["at"])
-        & (both["at_other"] + both["length_other"] >= both["at"] + both["length"])
-    )
-    return pd.Index(both.loc[inside, "index"].unique())
+    "Ново-Рязанская ТЭЦ"). Positions run through all texts, so a match of another text
+    never covers one: sorted by start, longest first, a match is inside another when an
+    earlier one ends at or after its end."""
+    order = np.lexsort((-end, start))
+    ordered = end[order]
+    reach = np.maximum.accumulate(np.r_[-1, ordered[:-1]]) if len(order) else ordered
+    inside = np.zeros(len(order), dtype=bool)
+    inside[order] = reach >= ordered
+    return inside
 
 
 def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -16,7 +16,7 @@ distinct place, so a million rows cost what their distinct values cost.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -48,30 +48,52 @@ _FAMILY_CODE = {name: i + 1 for i, name in enumerate(_FAMILIES)}
 _SEARCH_DEGREES = DISTANCE_KM / 111.0 / np.cos(np.radians(75.0))
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Links:
     """One slot per incident: chosen catalogue row (-1 none), how (a code: 0 none, else
-    1 + position in FACILITY_MATCHES), and the ambiguous candidates (sparse)."""
+    1 + position in FACILITY_MATCHES), and the ambiguous candidates (a code: 0 none,
+    else 1 + position in ``lists``, the "id|id" texts)."""
 
     row: np.ndarray
     match: np.ndarray
-    candidates: dict[int, str]
+    listed: np.ndarray
+    lists: list[str] = field(default_factory=list)
+
+    @classmethod
+    def none(cls, n: int) -> _Links:
+        return cls(
+            row=np.full(n, -1),
+            match=np.zeros(n, dtype=np.int8),
+            listed=np.zeros(n, dtype=np.int32),
+        )
+
+    def link(self, incident: np.ndarray, site: np.ndarray, how: np.int8) -> None:
+        self.row[incident] = site
+        self.match[incident] = how
+
+    def refuse(self, incident: np.ndarray, candidates: pd.Series) -> None:
+        """Record several candidates ("id|id") per incident: listed, never guessed."""
+        codes, texts = pd.factorize(candidates)
+        self.listed[incident] = codes + len(self.lists) + 1
+        self.lists.extend(texts)
 
 
 def link_facilities(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """``incidents`` with :data:`LINK_COLUMNS` added (and named sites' positions used)."""
-    n = len(incidents)
-    links = _Links(
-        row=np.full(n, -1),
-        match=np.zeros(n, dtype=np.int8),
-        candidates={},
-    )
-    regional = incidents["location_precision"].isin(AREA_PRECISION).to_numpy(dtype=bool)
-    if n and len(catalogue):
+    links = _Links.none(len(incidents))
+    regional = _in_labels(incidents["location_precision"], AREA_PRECISION)
+    if len(incidents) and len(catalogue):
         family = _family_codes(incidents["facility_type"])
         _by_name(incidents, catalogue, family, regional, links)
         _by_distance(incidents, catalogue, family, regional, links)
     return _assemble(incidents, catalogue, links, regional)
+
+
+def _in_labels(values: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
+    """Rows whose value is one of ``labels``: looked up once per category."""
+    values = values.astype("category")
+    per_label = np.isin(values.cat.categories.astype(str), labels)
+    return np.r_[per_label, False][values.cat.codes.to_numpy()]
 
 
 def _family_codes(types: pd.Series) -> np.ndarray:
@@ -97,30 +119,25 @@ def _by_name(
     regional: np.ndarray,
     links: _Links,
 ):
-    # A record of no particular kind ("energy infrastructure in Burshtyn") names a site
-    # only with a name of two words or more ("Burshtyn TPP"): one word may be the town.
-    name_codes, names = pd.factorize(incidents["facility_name"])
-    combined = name_codes.astype(np.int64) * 2 + (family != 0)
-    codes, keys = pd.factorize(combined)
-    text, site_of_text = catalogue.named_in(
-        pd.Series(np.asarray(names, dtype=object)[keys // 2], dtype=object).fillna(""),
-        bare=(keys % 2 == 1),
-    )
+    codes, names = pd.factorize(incidents["facility_name"])
+    text, site, one_word = catalogue.named_in(pd.Series(names, dtype="str").fillna(""))
     if not len(text):
         return
-    matched = pd.DataFrame({"key": text, "site": site_of_text})
-    named = np.zeros(len(keys), dtype=bool)
+    named = np.zeros(len(names), dtype=bool)
     named[text] = True
     rows = np.flatnonzero(named[codes])
+    matched = pd.DataFrame({"key": text, "site": site, "one_word": one_word})
     pairs = pd.DataFrame({"key": codes[rows], "incident": rows}).merge(matched, on="key")
     incident = pairs["incident"].to_numpy()
     site = pairs["site"].to_numpy()
+    # A record of no particular kind ("energy infrastructure in Burshtyn") names a site
+    # only with a name of two words or more ("Burshtyn TPP"): one word may be the town.
+    own_family = family[incident]
+    keep = ~pairs["one_word"].to_numpy() | (own_family != 0)
+    keep &= (own_family == _site_families(catalogue)[site]) | (own_family == 0)
     # Only the records that name a site, and only the columns checked.
     rows = incidents[["target_country", "latitude", "longitude", "admin1_iso"]].iloc[incident]
-
     cat = catalogue.frame
-    own_family = family[incident]
-    keep = (own_family == _site_families(catalogue)[site]) | (own_family == 0)
     country = rows["target_country"].astype(str).to_numpy(dtype=object)
     keep &= (country == "") | (country == cat["country"].to_numpy(dtype=object)[site])
 
@@ -149,10 +166,10 @@ def _by_distance(
 ):
     site_lat, site_lon = coordinates(catalogue)
     placed = ~np.isnan(site_lat)
-    open_rows = np.flatnonzero((links.row < 0) & ~_listed(links) & ~regional & (family != 0))
+    open_rows = np.flatnonzero((links.row < 0) & (links.listed == 0) & ~regional & (family != 0))
     if not len(open_rows) or not placed.any():
         return
-    # Once per distinct place: a million rows sit on a few thousand towns.
+    # Once per distinct place and family: a million rows sit on a few thousand towns.
     lat = incidents["latitude"].to_numpy(dtype=float)[open_rows]
     lon = incidents["longitude"].to_numpy(dtype=float)[open_rows]
     lat_code, lat_values = pd.factorize(lat)
@@ -169,28 +186,37 @@ def _by_distance(
     km = haversine_km(place_lat[probe], place_lon[probe], site_lat[site], site_lon[site])
     near = km <= DISTANCE_KM
     probe, site = probe[near], site[near]
-    # Candidates per distinct (place, family), then spread over the rows there.
     families = len(_FAMILIES) + 1
     key, key_code = pd.factorize(group.astype(np.int64) * families + family[open_rows])
     keys = pd.DataFrame({"place": key_code // families, "family": key_code % families})
     keys["key"] = np.arange(len(keys))
     near_sites = pd.DataFrame(
-        {
-            "place": probe,
-            "site": site,
-            "family": _site_families(catalogue)[site],
-        }
+        {"place": probe, "site": site, "family": _site_families(catalogue)[site]}
     )
-    candidates = keys.merge(near_sites, on=["place", "family"])[["key", "site"]]
-    member = pd.DataFrame({"key": key, "incident": open_rows})
-    pairs = member[np.isin(key, candidates["key"])].merge(candidates, on="key")
-    _choose(
-        links,
-        pairs["incident"].to_numpy(),
-        pairs["site"].to_numpy(),
-        np.full(len(pairs), _MATCH["distance"], dtype=np.int8),
-        catalogue,
-    )
+    candidates = keys.merge(near_sites, on=["place", "family"])
+    # Decided once per (place, family), then spread over the rows there.
+    per_key = np.bincount(candidates["key"].to_numpy(), minlength=len(keys))
+    single = candidates[per_key[candidates["key"].to_numpy()] == 1]
+    key_site = np.full(len(keys) + 1, -1)
+    key_site[single["key"].to_numpy()] = single["site"].to_numpy()
+    chosen = key_site[key]
+    found_one = chosen >= 0
+    links.link(open_rows[found_one], chosen[found_one], _MATCH["distance"])
+    several = candidates[per_key[candidates["key"].to_numpy()] > 1]
+    if len(several):
+        listed = _id_lists(several["key"], several["site"], catalogue)
+        per_key = np.full(len(keys), None, dtype=object)
+        per_key[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
+        rows = np.flatnonzero(pd.notna(per_key)[key])
+        links.refuse(open_rows[rows], pd.Series(per_key[key[rows]], dtype=object))
+
+
+def _id_lists(group: pd.Series, site: pd.Series, catalogue: Catalogue) -> pd.Series:
+    """Per group (the index), its sites' ids sorted and joined by "|"."""
+    ids = catalogue.frame["facility_id"].to_numpy(dtype=object)
+    listed = pd.DataFrame({"group": group.to_numpy(), "id": ids[site.to_numpy()]})
+    listed = listed.sort_values(["group", "id"])
+    return join_groups(listed["id"], listed["group"], "|")
 
 
 def _choose(links: _Links, incident: np.ndarray, site: np.ndarray, how: np.ndarray, catalogue):
@@ -204,59 +230,41 @@ def _choose(links: _Links, incident: np.ndarray, site: np.ndarray, how: np.ndarr
     incident, site, how = incident[new_pair], site[new_pair], how[new_pair]
     run = np.cumsum(np.r_[True, incident[1:] != incident[:-1]]) - 1
     count = np.bincount(run)[run]
-    links.row[incident[count == 1]] = site[count == 1]
-    links.match[incident[count == 1]] = how[count == 1]
-    pairs = pd.DataFrame({"incident": incident, "site": site})
-    several = pairs[count > 1]
-    if len(several):
-        ids = catalogue.frame["facility_id"].to_numpy(dtype=object)
-        listed = several.assign(id=ids[several["site"].to_numpy()]).sort_values(["incident", "id"])
-        joined = join_groups(listed["id"], listed["incident"], "|")  # "a|b|c" per incident
-        links.candidates.update(zip(joined.index.tolist(), joined.tolist(), strict=True))
+    one = count == 1
+    links.row[incident[one]] = site[one]
+    links.match[incident[one]] = how[one]
+    if (~one).any():
+        listed = _id_lists(pd.Series(incident[~one]), pd.Series(site[~one]), catalogue)
+        links.refuse(listed.index.to_numpy(), listed.reset_index(drop=True))
 
 
 def _assemble(
     incidents: pd.DataFrame, catalogue: Catalogue, links: _Links, regional: np.ndarray
 ) -> pd.DataFrame:
-    """The link columns, as categories: a million rows share a few hundred sites."""
+    """The link columns, as categories built from codes: a million rows share a few
+    hundred sites, and each column is one lookup by the chosen catalogue row."""
     out = incidents.copy(deep=False)  # new columns only: the caller's frame is safe
     cat = catalogue.frame
-    linked = links.row >= 0
-    capacity = np.full(len(out), np.nan)
-    capacity[linked] = cat["capacity"].to_numpy(dtype=float)[links.row[linked]]
-    known = ~np.isnan(capacity)
-    site_codes = np.where(linked, links.row, -1)
-    unit_codes = np.where(known, site_codes, -1)
-    out["facility_id"] = _text_codes(site_codes, cat["facility_id"])
-    out["facility_capacity"] = capacity
-    out["facility_capacity_unit"] = _text_codes(unit_codes, cat["capacity_unit"])
-    out["facility_match"] = pd.Categorical.from_codes(links.match, ["", *FACILITY_MATCHES])
-    out["facility_candidates"] = _sparse_text(links.candidates, len(out))
+    # Position -1 (no site) takes the last entry of each per-site table.
+    capacity = np.r_[cat["capacity"].to_numpy(dtype=float), np.nan]
+    unit = cat["capacity_unit"].where(~np.isnan(capacity[:-1]), "")
+    out["facility_id"] = _by_site(links.row, cat["facility_id"])
+    out["facility_capacity"] = capacity[links.row]
+    out["facility_capacity_unit"] = _by_site(links.row, unit)
+    out["facility_match"] = pd.Categorical.from_codes(
+        links.match, ["", *FACILITY_MATCHES], validate=False
+    )
+    out["facility_candidates"] = _by_site(links.listed - 1, pd.Series(links.lists, dtype=object))
     return _to_named_sites(out, catalogue, links, regional)
 
 
-def _listed(links: _Links) -> np.ndarray:
-    listed = np.zeros(len(links.row), dtype=bool)
-    listed[list(links.candidates)] = True
-    return listed
-
-
-def _sparse_text(values: dict[int, str], n: int) -> pd.Categorical:
-    """A text column that is "" except at a few positions, as a category."""
-    codes = np.zeros(n, dtype=np.int32)
-    labels, uniques = pd.factorize(pd.Series(list(values.values()), dtype=object))
-    codes[list(values)] = labels + 1
-    return pd.Categorical.from_codes(codes, categories=pd.Index(["", *uniques], dtype=object))
-
-
-def _text_codes(codes: np.ndarray, values: pd.Series) -> pd.Categorical:
-    """Catalogue values by row position (-1: none, shown as "") as a category, built from
-    integer codes: no million-string array is made."""
-    small, uniques = pd.factorize(values.astype(str).to_numpy(dtype=object))
-    picked = np.where(codes >= 0, small[np.maximum(codes, 0)] + 1, 0)
+def _by_site(position: np.ndarray, values: pd.Series) -> pd.Categorical:
+    """Per row, the text at ``position`` in ``values`` (-1: none, shown as ""), as a
+    category built from integer codes: no million-string array is made."""
+    small, uniques = pd.factorize(values.fillna("").astype(str).to_numpy(dtype=object))
     labels = pd.Index(["", *(u for u in uniques if u != "")], dtype=object)
-    remap = labels.get_indexer(["", *uniques])  # "" may also be a catalogue value
-    return pd.Categorical.from_codes(remap[picked], categories=labels)
+    table = np.r_[labels.get_indexer(uniques)[small], 0]  # "" may also be a value
+    return pd.Categorical.from_codes(table[position], categories=labels, validate=False)
 
 
 def _to_named_sites(
@@ -269,40 +277,37 @@ def _to_named_sites(
     Only the moved rows are touched: positions as floats, and precision and note as
     categories rebuilt from codes (no million-string column is written)."""
     cat = catalogue.frame
-    by_name = np.isin(links.match, (_MATCH["name"], _MATCH["name_and_distance"]))
-    row = np.where(by_name, links.row, 0)
-    site_precision = cat["coord_precision"].astype(str)
-    to_site = by_name & (site_precision == "site").to_numpy(dtype=bool)[row]
-    to_town = by_name & regional & (site_precision == "town").to_numpy(dtype=bool)[row]
-    moved = to_site | to_town
-    if not moved.any():
+    named = np.flatnonzero(
+        (links.match == _MATCH["name"]) | (links.match == _MATCH["name_and_distance"])
+    )
+    site = links.row[named]
+    site_precision = cat["coord_precision"].astype(str).to_numpy(dtype=object)[site]
+    to_site = site_precision == "site"
+    to_town = regional[named] & (site_precision == "town")
+    moved, site = named[to_site | to_town], site[to_site | to_town]
+    if not len(moved):
         return out
-    precision = pd.Categorical(out["location_precision"])
     site_lat, site_lon = coordinates(catalogue)
     lat = out["latitude"].to_numpy(dtype=float, copy=True)
     lon = out["longitude"].to_numpy(dtype=float, copy=True)
-    lat[moved], lon[moved] = site_lat[row[moved]], site_lon[row[moved]]
+    lat[moved], lon[moved] = site_lat[site], site_lon[site]
     out["latitude"], out["longitude"] = lat, lon
-    out["location_precision"] = _recode(precision, {"point": to_site, "settlement": to_town})
+    precision = np.where(to_site[to_site | to_town], "point", "settlement")
+    out["location_precision"] = _recode(out["location_precision"], moved, precision)
     if "place_note" in out:
-        names = pd.Series(cat["name_en"].to_numpy(dtype=object)[row[moved]], dtype=object)
-        notes = pd.Categorical(out["place_note"])
-        before = pd.Series(np.asarray(notes[moved]), dtype=object).astype(str)
-        joined = before.where(before == "", before + "; ")
+        notes = pd.Series(pd.Categorical(out["place_note"])[moved], dtype=object).astype(str)
+        joined = notes.where(notes == "", notes + "; ")
+        names = cat["name_en"].to_numpy(dtype=object)[site]
         new = (joined + "placed at the catalogue site of " + names).to_numpy()
-        extra = pd.Index(pd.unique(new), dtype=object).difference(notes.categories, sort=False)
-        categories = notes.categories.append(extra)
-        codes = notes.codes.astype(np.int64, copy=True)
-        codes[moved] = categories.get_indexer(new)
-        out["place_note"] = pd.Categorical.from_codes(codes, categories=categories)
+        out["place_note"] = _recode(out["place_note"], moved, new)
     return out
 
 
-def _recode(values: pd.Categorical, changes: dict[str, np.ndarray]) -> pd.Categorical:
-    """A categorical with the rows of each mask set to its new label."""
-    labels = [label for label in changes if label not in values.categories]
-    values = values.add_categories(labels) if labels else values.copy()
-    codes = values.codes.copy()
-    for label, where in changes.items():
-        codes[where] = values.categories.get_loc(label)
-    return pd.Categorical.from_codes(codes, categories=values.categories)
+def _recode(values: pd.Series, rows: np.ndarray, new: np.ndarray) -> pd.Categorical:
+    """A categorical copy of ``values`` with ``rows`` set to ``new``."""
+    values = pd.Categorical(values)
+    extra = pd.Index(pd.unique(new), dtype=object).difference(values.categories, sort=False)
+    categories = values.categories.append(extra)
+    codes = values.codes.astype(np.int32)  # room for the new labels
+    codes[rows] = categories.get_indexer(new)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
