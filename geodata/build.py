@@ -30,6 +30,7 @@ from build_countries import build_countries, countries_zip
 from build_districts import (
     DISTRICTS_DIR,
     DISTRICTS_LICENCE,
+    PRE_2020_DIR,
     RU_DISTRICTS,
     build_districts,
     input_files,
@@ -174,14 +175,21 @@ def write_districts(repo: Path) -> Layer:
         geodata / "districts.parquet",
         f"Districts: Ukraine after the 2020 reform, {counts.get('raion', 0)} raions and "
         f"{counts.get('hromada', 0)} hromadas (territorial communities) with OCHA P-codes, "
-        "English, Ukrainian and Russian names, ISO 3166-2 admin-1 code and centroid; and "
-        f"{counts.get('district', 0)} Russian districts (municipal districts and okrugs, "
-        "urban okrugs) that records name, at their administrative centre, each with the "
-        "page that states it. Records that name only their district are placed here.",
+        "English, Ukrainian and Russian names, ISO 3166-2 admin-1 code and centroid; "
+        f"{counts.get('raion_pre2020', 0)} raions abolished in 2020 (still named by "
+        "occupation authorities), each at the settlement-weighted mean of its hromadas' "
+        f"centroids; {counts.get('settlement', 0)} settlements of the KATOTTG codifier at "
+        "their hromada's centroid (a village the gazetteer lacks is placed in its "
+        f"community); and {counts.get('district', 0)} Russian districts (municipal "
+        "districts and okrugs, urban okrugs) that records name, at their administrative "
+        "centre, each with the page that states it. Records that name only their district "
+        "are placed here.",
         "OCHA Common Operational Dataset of administrative boundaries for Ukraine (COD-AB, "
         "SSPE Kartographia), names and centroids as tabulated in alexandreannic/"
-        f"infoportal-common (ISC), {DISTRICTS_DIR.as_posix()}; {RU_DISTRICTS.as_posix()} "
-        "(compiled from public pages) and the GeoNames places layer",
+        f"infoportal-common (ISC), {DISTRICTS_DIR.as_posix()}; pre-2020 raions (OCHA/"
+        "Kartographia ADMIN_2 table), the KATOTTG-KOATUU correspondence and KOATUU, via "
+        f"kse-ua/KSE-Loc-Data-Hub 46264883 (MIT), {PRE_2020_DIR.as_posix()}; "
+        f"{RU_DISTRICTS.as_posix()} (compiled from public pages) and the GeoNames places layer",
         "COD-AB Ukraine (2020 raions); infoportal-common 32b2dbf; district list "
         + _data_version(repo),
         sha256_of_files(input_files(repo)),

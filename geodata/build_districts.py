@@ -16,14 +16,25 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyogrio
 
 from dashboard.core.geo.districts import COLUMNS
 from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
+from dashboard.core.geo.names import fold
 from dashboard.core.join.place import locate_points
 
 DISTRICTS_DIR = Path("geodata") / "sources" / "ua-districts"
+#: Ukraine's raions before the 2020 reform (OCHA/Kartographia names and KOATUU codes) and
+#: the official KATOTTG-KOATUU table that places every settlement in its hromada.
+PRE_2020_DIR = Path("geodata") / "sources" / "ua-districts-pre2020"
 RU_DISTRICTS = Path("data") / "ru-districts.csv"
-DISTRICTS_LICENCE = "CC BY-IGO 3.0 (OCHA COD-AB Ukraine); Russian districts CC BY 4.0 (compiled)"
+DISTRICTS_LICENCE = (
+    "CC BY-IGO 3.0 (OCHA COD-AB Ukraine, and its pre-2020 raions); KATOTTG/KOATUU are "
+    "official classifiers of Ukraine (not under copyright), via kse-ua/KSE-Loc-Data-Hub "
+    "(MIT); Russian districts CC BY 4.0 (compiled)"
+)
+#: KATOTTG categories of settlements: city, urban-type settlement, village, hamlet.
+SETTLEMENT_CATEGORIES = ("М", "Т", "С", "Х")
 #: How a Russian district's kind reads in its label.
 RU_KIND_WORDS = {
     "municipal_district": "district",
@@ -45,10 +56,18 @@ SETTLEMENT_WORDS = (
 
 
 def build_districts(repo: Path, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Raions, hromadas and Russian districts with kind, label, admin-1 code and point."""
+    """Raions, hromadas, pre-2020 raions, Ukraine's settlements (at their hromada) and
+    Russian districts, with kind, label, admin-1 code and point."""
     ukraine = _ukraine(repo, admin1)
-    russia = _russia(repo, admin1, places)
-    return pd.concat([ukraine, russia], ignore_index=True)[list(COLUMNS)]
+    settlements = _settlements(repo)
+    hromadas = ukraine[ukraine["kind"] == "hromada"].set_index("pcode")
+    frames = [
+        ukraine,
+        _before_2020(repo, settlements, hromadas),
+        _at_hromadas(settlements, hromadas),
+        _russia(repo, admin1, places),
+    ]
+    return pd.concat(frames, ignore_index=True)[list(COLUMNS)]
 
 
 def _ukraine(repo: Path, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -76,6 +95,108 @@ def _ukraine(repo: Path, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
     districts["point"] = "centroid"
     districts["source_url"] = ""
     return districts.sort_values("pcode", ignore_index=True)
+
+
+def _settlements(repo: Path) -> pd.DataFrame:
+    """Every settlement of the KATOTTG codifier: its name, its hromada's OCHA P-code (the
+    codifier code's first 9 characters) and its pre-2020 raion (the KOATUU code's first
+    5 digits)."""
+    table = pd.read_csv(repo / PRE_2020_DIR / "admin-comp.csv", dtype=str, keep_default_na=False)
+    table.columns = ["katottg", "koatuu", "category", "name"]
+    table = table[table["category"].str.strip().isin(SETTLEMENT_CATEGORIES)]
+    return table.assign(hromada=table["katottg"].str[:9], old5=table["koatuu"].str[:5])
+
+
+def _before_2020(repo: Path, settlements: pd.DataFrame, hromadas: pd.DataFrame) -> pd.DataFrame:
+    """The 490 raions abolished in July 2020, which occupation authorities still name.
+
+    No open layer has their outlines: each is drawn at the mean of its hromadas'
+    centroids, weighted by how many of its settlements each hromada holds."""
+    source = repo / PRE_2020_DIR
+    raions = pyogrio.read_dataframe(source / "ADMIN_2.dbf", read_geometry=False, encoding="utf-8")
+    raions = raions[raions["KOATUU"].str[2] == "2"].copy()
+    raions["old5"] = raions["KOATUU"].str[:5]
+    # KOATUU's last edition: the names given in 2016 and the centre ("ТОКМАЦЬКИЙ РАЙОН/М.ТОКМАК").
+    koatuu = pd.read_csv(source / "ua-admin-codes-old.csv", dtype=str, keep_default_na=False)
+    koatuu.columns = ["level1", "level2", "level3", "level4", "category", "name"]
+    own = koatuu[(koatuu["level2"] != "") & (koatuu["level3"] == "")]
+    named = raions["KOATUU"].map(own.drop_duplicates("level2").set_index("level2")["name"])
+    parts = named.fillna("").str.split("/", n=1, expand=True).reindex(columns=[0, 1])
+    renamed = parts[0].str.replace(" РАЙОН", "", regex=False).str.strip().str.capitalize()
+    centre = parts[1].fillna("").str.replace(r"^(М\.|СМТ\.?|С\.)\s*", "", regex=True).str.title()
+    placed = settlements.merge(
+        hromadas[["latitude", "longitude", "admin1_iso"]], left_on="hromada", right_index=True
+    )
+    point = placed.groupby("old5").agg(
+        latitude=("latitude", "mean"),
+        longitude=("longitude", "mean"),
+        admin1_iso=("admin1_iso", lambda codes: codes.value_counts().index[0]),
+    )
+    raions = raions.join(point, on="old5")
+    # A raion with no settlement of its own in the table takes its centre's hromada.
+    via_centre = raions["latitude"].isna().to_numpy()
+    for position in np.flatnonzero(via_centre):
+        oblast = raions["KOATUU"].iat[position][:2]
+        hit = placed[
+            (placed["koatuu"].str[:2] == oblast) & (placed["name"] == centre.iat[position])
+        ]
+        columns = raions.columns.get_indexer(list(point.columns))
+        raions.iloc[position, columns] = hit[list(point.columns)].iloc[0].to_numpy()
+    aliases = [
+        "|".join(a for a in dict.fromkeys((new, town)) if a and a != old)
+        for new, town, old in zip(renamed, centre, raions["NAME_UA"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "pcode": raions["KOATUU"].to_numpy(),
+            "kind": "raion_pre2020",
+            "name_en": raions["NAME_LAT"].to_numpy(),
+            "name_uk": raions["NAME_UA"].to_numpy(),
+            "name_ru": raions["NAME_RUS"].to_numpy(),
+            "aliases": aliases,
+            "label": [
+                f"{old} raion (before 2020)"
+                if fold(new) in ("", fold(old_uk))
+                else f"{fold(new).title()} raion (before 2020; {old} until 2016)"
+                for old, old_uk, new in zip(
+                    raions["NAME_LAT"], raions["NAME_UA"], renamed.fillna(""), strict=True
+                )
+            ],
+            "admin1_iso": raions["admin1_iso"].to_numpy(),
+            "latitude": raions["latitude"].to_numpy(dtype=float),
+            "longitude": raions["longitude"].to_numpy(dtype=float),
+            "point": np.where(
+                via_centre,
+                "its centre's hromada centroid",
+                "mean of its hromadas' centroids, weighted by settlements",
+            ),
+            "source_url": "",
+        }
+    ).sort_values("pcode", ignore_index=True)
+
+
+def _at_hromadas(settlements: pd.DataFrame, hromadas: pd.DataFrame) -> pd.DataFrame:
+    """Ukraine's settlements, each at its hromada's centroid: a village the gazetteer
+    lacks is placed in its community, never at a guessed point."""
+    table = settlements.drop_duplicates(["hromada", "name"])
+    table = table[table["hromada"].isin(hromadas.index)]
+    hromada = hromadas.loc[table["hromada"].to_numpy()]
+    return pd.DataFrame(
+        {
+            "pcode": table["katottg"].to_numpy(),
+            "kind": "settlement",
+            "name_en": "",
+            "name_uk": table["name"].str.strip().to_numpy(),
+            "name_ru": "",
+            "aliases": "",
+            "label": hromada["label"].to_numpy(),
+            "admin1_iso": hromada["admin1_iso"].to_numpy(),
+            "latitude": hromada["latitude"].to_numpy(dtype=float),
+            "longitude": hromada["longitude"].to_numpy(dtype=float),
+            "point": "its hromada's centroid",
+            "source_url": "",
+        }
+    ).sort_values("pcode", ignore_index=True)
 
 
 def _russia(repo: Path, admin1: gpd.GeoDataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -120,4 +241,9 @@ def _centre(gazetteer: Gazetteer, english: str, russian: str, iso: str):
 
 
 def input_files(repo: Path) -> list[Path]:
-    return [*sorted((repo / DISTRICTS_DIR).glob("*.csv")), repo / RU_DISTRICTS]
+    pre_2020 = repo / PRE_2020_DIR
+    return [
+        *sorted((repo / DISTRICTS_DIR).glob("*.csv")),
+        *(pre_2020 / name for name in ("ADMIN_2.dbf", "admin-comp.csv", "ua-admin-codes-old.csv")),
+        repo / RU_DISTRICTS,
+    ]

@@ -220,7 +220,11 @@ DEFAULT_VIEW = (49.0, 35.0, 5)
 MIN_ZOOM, MAX_ZOOM = 2, 13
 
 TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
-DISTRICTS_ATTRIBUTION = "Districts of Ukraine: OCHA COD-AB (SSPE Kartographia), CC BY-IGO 3.0"
+DISTRICTS_ATTRIBUTION = (
+    "Districts of Ukraine: OCHA COD-AB (SSPE Kartographia), CC BY-IGO 3.0; settlements and "
+    "pre-2020 raions: KATOTTG/KOATUU (Ministry for Communities and Territories Development "
+    "of Ukraine, State Statistics Service of Ukraine) via kse-ua/KSE-Loc-Data-Hub (MIT)"
+)
 BASE_CREDIT = (
     "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
     "Districts: OCHA COD-AB (CC BY-IGO 3.0)"

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.core.dataset import INCIDENTS_FILE, WAVES_FILE, Dataset
+from dashboard.core.geo.districts import FORMER
 from dashboard.core.geo.names import fold
 from dashboard.core.incidents import waves as waves_module
 from dashboard.core.incidents.outlets import is_secondary, source_hosts
@@ -107,7 +108,8 @@ def test_districts_are_written_as_the_table_names_them_and_place_their_records(
     bundled: Dataset, geo: Geography
 ) -> None:
     """A Ukrainian district in the data is OCHA's name with its kind, so a reader (and the
-    join) finds it; its records lie at its centroid unless a town places them."""
+    join) finds it; its records lie at its centroid unless a town places them. A raion
+    abolished in 2020 keeps the page's words (the table's label of it is no name)."""
     incidents = bundled.incidents
     index = geo.districts
     ukrainian = incidents[
@@ -117,12 +119,18 @@ def test_districts_are_written_as_the_table_names_them_and_place_their_records(
         index.locate(name, iso)
         for name, iso in zip(ukrainian["district"], ukrainian["admin1_iso"], strict=True)
     ]
-    labels = [index.label(p) if p >= 0 else "" for p in positions]
-    placed = ukrainian[[label != "" for label in labels]]
-    assert len(placed) >= 80
-    assert (placed["district"] == [label for label in labels if label]).all()
+    kinds = index.districts["kind"].to_numpy()
+    current = [p >= 0 and kinds[p] != FORMER for p in positions]
+    labels = [index.label(p) for p, now in zip(positions, current, strict=True) if now]
+    assert len(labels) >= 80
+    assert (ukrainian["district"][current] == labels).all()
+    former = [p >= 0 and kinds[p] == FORMER for p in positions]
+    assert sum(former) >= 10  # Tokmak, Perevalsk ... as occupation authorities name them
     at_district = incidents[incidents["location_precision"] == "district"]
-    assert len(at_district) >= 200 and (at_district["district"] != "").all()
+    # A village the join found in the KATOTTG codifier names no district: its hromada.
+    village = at_district["place_note"].astype(str).str.contains("placed at its hromada")
+    assert len(at_district) >= 200 and ((at_district["district"] != "") | village).all()
+    assert village.sum() >= 3
     # Drawn at the district's point, never at the region's anchor a record once carried.
     anchors = geo.anchors.loc[at_district["admin1_iso"]].to_numpy()
     points = at_district[["latitude", "longitude"]].to_numpy()
@@ -133,4 +141,4 @@ def test_districts_are_written_as_the_table_names_them_and_place_their_records(
     moved = placed["facility_match"].astype(str).str.startswith("name")
     assert (placed["location_precision"][~moved] == "district").all()
     # The region-level share may only fall (17 % in v2.3.0; the goal is 15 %).
-    assert (incidents["location_precision"] == "region").mean() <= 0.18
+    assert (incidents["location_precision"] == "region").mean() <= 0.16

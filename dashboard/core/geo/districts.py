@@ -14,6 +14,12 @@ preferred. A name that fits two districts of the same oblast matches neither: th
 record stays at its region. A Russian district (municipal district or okrug, urban
 okrug) counts as a raion; its point is its administrative centre, not a centroid
 (column ``point``).
+
+Occupation authorities still name the raions abolished in 2020 ("Tokmak district",
+"Perevalsk municipal district"): one is used only where no current raion or hromada
+of the oblast fits the name. And a village the gazetteer lacks is found among the
+codifier's settlements of its oblast and placed at its hromada, unless two hromadas of
+the oblast hold a village of that name.
 """
 
 from __future__ import annotations
@@ -86,6 +92,10 @@ _ENDINGS = (
     "skoy",
 )
 KINDS = ("raion", "hromada")
+#: The table's kind of a raion abolished in 2020, tried after the current ones.
+FORMER = "raion_pre2020"
+#: The table's kind of a settlement, placed at its hromada.
+SETTLEMENT = "settlement"
 #: The districts table's columns (``geodata/districts.parquet``).
 COLUMNS = (
     "pcode",
@@ -163,11 +173,26 @@ class DistrictIndex:
         self._stem: dict[tuple[str, str, str], set[int]] = defaultdict(set)
         #: Per (oblast, kind): each district's folded stems, for town-form look-ups.
         self._stems: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        #: Per (oblast, settlement name skeleton): the hromadas holding one of that name.
+        self._settlements: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+        table = self._districts
+        villages = table[table["kind"] == SETTLEMENT]
+        keys = {name: skeleton(fold(name)) for name in villages["name_uk"].unique()}
+        for iso, name, label, position in zip(
+            villages["admin1_iso"],
+            villages["name_uk"],
+            villages["label"],
+            villages.index,
+            strict=True,
+        ):
+            self._settlements[iso, keys[name]].setdefault(label, int(position))
+        table = table[table["kind"] != SETTLEMENT]
         columns = ("admin1_iso", "kind", "name_en", "name_uk", "name_ru")
-        rows = self._districts[list(columns)].itertuples(index=False, name=None)
-        aliases = self._districts["aliases"].fillna("").str.split("|")
-        for position, ((iso, kind, *names), more) in enumerate(zip(rows, aliases, strict=True)):
-            kind = "hromada" if kind == "hromada" else "raion"  # a Russian district: a raion
+        rows = table[list(columns)].itertuples(index=False, name=None)
+        aliases = table["aliases"].fillna("").str.split("|")
+        for position, (iso, kind, *names), more in zip(table.index, rows, aliases, strict=True):
+            if kind not in ("hromada", FORMER):
+                kind = "raion"  # a Russian district counts as a raion
             for name in (*names, *more):
                 if not isinstance(name, str) or not name:
                     continue
@@ -193,7 +218,8 @@ class DistrictIndex:
             return NOT_FOUND
         key = skeleton(folded)
         forms = _town_forms(folded)
-        for kinds in (kind,) if kind else KINDS:
+        tried = (kind,) if kind else KINDS
+        for kinds in (*tried, FORMER) if kind in ("", "raion") else tried:
             for table, probe in ((self._full, key), (self._stem, skeleton(_stem(folded)))):
                 hits = table.get((admin1_iso, kinds, probe))
                 if hits:
@@ -203,6 +229,15 @@ class DistrictIndex:
             if towns:
                 return next(iter(towns)) if len(towns) == 1 else AMBIGUOUS
         return NOT_FOUND
+
+    def locate_settlement(self, name: str, admin1_iso: str) -> int:
+        """Position of the settlement ``name`` in ``admin1_iso`` (its row carries its
+        hromada's point and label), or :data:`NOT_FOUND` / :data:`AMBIGUOUS` when
+        villages of that name lie in two hromadas of the oblast."""
+        hromadas = self._settlements.get((admin1_iso, skeleton(fold(name))))
+        if not hromadas:
+            return NOT_FOUND
+        return next(iter(hromadas.values())) if len(hromadas) == 1 else AMBIGUOUS
 
     def label(self, position: int) -> str:
         """How a popup names the district: "Stryiskyi raion", "Korenevsky district"."""

@@ -177,6 +177,7 @@ def place_incidents(incidents: pd.DataFrame, geo: Geography) -> Placed:
     _by_district(work, geo.districts, rows=work.district_only)
     _by_coordinates(work, geo.admin1)
     _by_district(work, geo.districts)
+    _by_hromada(work, geo.districts)
     _by_region(work, geo.anchors)
     missing = (work.iso == "") & (work.reason == "")
     work.reason[missing] = [
@@ -276,6 +277,28 @@ def _by_district(
                 f"settlement {work.settlement[r]!r} not in the gazetteer; "
                 f"placed at {index.label(position)}"
             )
+
+
+def _by_hromada(work: _Work, index: districts_module.DistrictIndex) -> None:
+    """Route 3b: a Ukrainian village the gazetteer lacks, found among the codifier's
+    settlements of its region and drawn at its hromada's centroid."""
+    todo = np.flatnonzero((work.iso == "") & work.named & (work.hint != ""))
+    table = index.districts
+    for r in todo:  # one per distinct place, not per row
+        position = index.locate_settlement(work.settlement[r], work.hint[r])
+        if position == districts_module.AMBIGUOUS:
+            work.note[r] = f"settlement {work.settlement[r]!r} is in two hromadas of {work.hint[r]}"
+        if position < 0:
+            continue
+        work.iso[r] = table["admin1_iso"].iat[position]
+        work.lat[r] = table["latitude"].iat[position]
+        work.lon[r] = table["longitude"].iat[position]
+        work.precision[r] = "district"
+        work.canonical[r] = f"{work.settlement[r]} ({index.label(position)})"
+        work.note[r] = (
+            f"settlement {work.settlement[r]!r} not in the gazetteer; "
+            f"placed at its hromada, {index.label(position)}"
+        )
 
 
 def _by_region(work: _Work, anchors: pd.DataFrame) -> None:

@@ -104,7 +104,8 @@ def area_precision(incidents: pd.DataFrame) -> list[str]:
 def place_label(incidents: pd.DataFrame) -> pd.Series:
     """ "Town, Region". A record placed at its district says so: "Stryiskyi raion, Lviv
     Oblast", or, for a village the gazetteer lacks, "Snagost (Korenevsky district), Kursk
-    Oblast": the point is the district's, not the village's."""
+    Oblast": the point is the district's, not the village's; a village the join placed at
+    its hromada is named with it."""
     settlement = incidents["settlement"].fillna("").astype(str)
     if "place_name" in incidents:
         at_district = incidents["location_precision"].astype(str) == "district"
@@ -112,7 +113,10 @@ def place_label(incidents: pd.DataFrame) -> pd.Series:
         district = incidents.get("district", pd.Series("", index=incidents.index))
         district = district.fillna("").astype(str)
         village = at_district & (settlement != "") & (district != "")
+        # The join names the hromada of a village it placed there: "Kriachky (… hromada)".
+        found = at_district & (district == "") & (named != "")
         settlement = settlement.where(~at_district | (settlement != ""), named)
+        settlement = settlement.where(~found, named)
         settlement = settlement.where(~village, settlement + " (" + district + ")")
     region = incidents.get("admin1_name", incidents["admin1_iso"]).astype(str)
     return settlement.where(settlement != "", region).where(

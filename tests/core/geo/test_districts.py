@@ -91,7 +91,15 @@ def test_split_kind_reads_kind_words_in_any_script() -> None:
 
 def test_real_districts_lie_in_their_oblast_and_are_found_by_name() -> None:
     districts = files.districts()
-    assert set(districts["kind"]) == {"raion", "hromada", "district"}
+    assert set(districts["kind"]) == {
+        "raion",
+        "hromada",
+        "district",
+        "raion_pre2020",
+        "settlement",
+    }
+    assert (districts["kind"] == "raion_pre2020").sum() == 490
+    assert (districts["kind"] == "settlement").sum() > 29_000
     assert (districts["kind"] == "raion").sum() >= 136
     # Centroids fall in the oblast the P-code gives (a few coastal ones near its edge).
     admin1 = files.admin1().reset_index(drop=True)
@@ -127,9 +135,13 @@ def test_real_districts_lie_in_their_oblast_and_are_found_by_name() -> None:
         ("Pavlivka hromada", "UA-23", "Pavlivska"),
         ("Marhanets hromada", "UA-12", "Marhanetska"),
         ("Kakhovka municipal district", "UA-65", "Kakhovskyi"),
-        # Raions abolished in 2020 are not guessed into today's.
-        ("Tokmak district", "UA-23", None),
-        ("Bilopillia district", "UA-59", None),
+        # Raions abolished in 2020, as occupation authorities still name them; a
+        # current raion of the same name wins.
+        ("Tokmak district", "UA-23", "Tokmatskyi"),
+        ("Bilopillia district", "UA-59", "Bilopilskyi"),
+        ("Perevalsk municipal district", "UA-09", "Perevalskyi"),
+        ("Oleshky district", "UA-65", "Tsiurupynskyi"),
+        ("Vasylivka municipal district", "UA-23", "Vasylivskyi"),
     ],
 )
 def test_english_reports_name_a_district_after_its_town(
@@ -157,3 +169,43 @@ def test_a_russian_district_is_found_by_the_spellings_records_use_at_its_centre(
     assert index.locate("Shebekinsky city district", "RU-BEL") >= 0
     assert index.locate("Korenevsky district", "RU-KRS") >= 0
     assert index.locate("Korenevsky district", "RU-BEL") == NOT_FOUND
+
+
+def test_a_former_raion_is_labelled_with_its_2016_name_and_lies_in_its_oblast() -> None:
+    districts = files.districts()
+    index = DistrictIndex(districts)
+    position = index.locate("Oleshky district", "UA-65")
+    assert districts["kind"].iat[position] == "raion_pre2020"
+    assert index.label(position) == "Oleshkivskyi raion (before 2020; Tsiurupynskyi until 2016)"
+    assert districts["admin1_iso"].iat[position] == "UA-65"
+    tokmak = index.locate("Tokmak district", "UA-23")
+    # Drawn inside the old raion, near Tokmak (47.25 N, 35.71 E), not at the oblast.
+    assert abs(districts["latitude"].iat[tokmak] - 47.25) < 0.2
+    assert abs(districts["longitude"].iat[tokmak] - 35.71) < 0.3
+
+
+def test_a_village_is_found_at_its_hromada_unless_two_hromadas_hold_its_name() -> None:
+    table = pd.DataFrame(
+        {
+            "pcode": ["H1", "H2", "V1", "V2", "V3", "V4"],
+            "kind": ["hromada", "hromada", *["settlement"] * 4],
+            "name_en": ["Hlevakhivska", "Shakhivska", "", "", "", ""],
+            "name_uk": ["Глевахівська", "Шахівська", "Крячки", "Коптєве", "Лісне", "Лісне"],
+            "name_ru": "",
+            "aliases": "",
+            "label": ["Hlevakhivska hromada", "Shakhivska hromada"]
+            + ["Hlevakhivska hromada", "Shakhivska hromada"] * 2,
+            "admin1_iso": ["UA-32", "UA-14", "UA-32", "UA-14", "UA-32", "UA-32"],
+            "latitude": 50.0,
+            "longitude": 30.0,
+            "point": "",
+            "source_url": "",
+        }
+    )
+    index = DistrictIndex(table)
+    assert index.locate_settlement("Kriachky", "UA-32") == 2  # any script
+    assert index.locate_settlement("Коптєве", "UA-14") == 3
+    assert index.locate_settlement("Kriachky", "UA-14") == NOT_FOUND  # another oblast
+    assert index.locate_settlement("Lisne", "UA-32") == AMBIGUOUS  # two hromadas
+    # A village is never a district: "Kriachky district" names nothing.
+    assert index.locate("Kriachky district", "UA-32") == NOT_FOUND

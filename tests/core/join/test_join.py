@@ -259,3 +259,40 @@ def test_a_district_level_record_read_back_from_an_export_stays_district_level()
     assert again[["latitude", "longitude"]].to_numpy().tolist() == [[0.25, 1.75]] * 2
     # Known by the same name, so duplicates are merged as on the first reading.
     assert again["place_name"].tolist() == first["place_name"].tolist()
+
+
+def village_geo() -> Geography:
+    """``tiny_geo`` with a hromada in Beta Oblast and the codifier's villages: Tinyvillage
+    in it, and two Twinvilles in two hromadas."""
+    geo = tiny_geo()
+    kinds = ["hromada", "hromada", "settlement", "settlement", "settlement"]
+    labels = ["Deltivska hromada", "Epsilonska hromada"]
+    districts = pd.DataFrame(
+        {
+            "pcode": ["H1", "H2", "V1", "V2", "V3"],
+            "kind": kinds,
+            "name_en": ["Deltivska", "Epsilonska", "", "", ""],
+            "name_uk": ["Дельтівська", "Епсилонська", "Tinyvillage", "Twinville", "Twinville"],
+            "name_ru": "",
+            "aliases": "",
+            "label": [*labels, labels[0], *labels],
+            "admin1_iso": "XX-B",
+            "latitude": [0.25, 0.3, 0.25, 0.25, 0.3],
+            "longitude": [1.75, 1.6, 1.75, 1.75, 1.6],
+        }
+    )
+    return Geography.from_frames(geo.admin1, geo.gazetteer.places, districts=districts)
+
+
+def test_a_village_only_the_codifier_knows_is_drawn_at_its_hromada() -> None:
+    rows = frame(
+        settlement=["Tinyvillage", "Twinville", "Tinyvillage"],
+        admin1=["Beta Oblast", "Beta Oblast", "Alpha Oblast"],
+    )
+    placed = place_incidents(rows, village_geo()).placed
+    assert placed["location_precision"].tolist() == ["district", "region", "region"]
+    assert placed[["latitude", "longitude"]].to_numpy().tolist()[0] == [0.25, 1.75]
+    assert placed["place_name"].iat[0] == "Tinyvillage (Deltivska hromada)"
+    assert "placed at its hromada, Deltivska hromada" in placed["place_note"].iat[0]
+    # Two hromadas hold a Twinville: neither is guessed.
+    assert "'Twinville' is in two hromadas of XX-B" in placed["place_note"].iat[1]

@@ -66,6 +66,12 @@ def test_a_district_level_record_names_its_district_and_says_how_precise_it_is(
     # A village the gazetteer lacks is drawn at its district, and says which.
     (village,) = popup_rows(row.assign(settlement="Koniukhy", place_name="Koniukhy"))
     assert village[1] == "Koniukhy (Stryi district), Lviv Oblast" and village[8] == "district"
+    # A village the join placed at its hromada names the hromada it found.
+    found = row.assign(
+        settlement="Kriachky", district="", place_name="Kriachky (Hlevakhivska hromada)"
+    )
+    (hromada,) = popup_rows(found.assign(admin1_name="Kyiv Oblast"))
+    assert hromada[1] == "Kriachky (Hlevakhivska hromada), Kyiv Oblast"
 
 
 def test_the_popup_file_holds_every_incidents_popup_by_id(bundled: Dataset) -> None:
