@@ -39,7 +39,10 @@ dams and gas facilities. The bundled dataset (version {inert(data.version)}) hol
   (Kharkiv, Kharkov, Харків), using the record's region and country to choose between
   namesakes. A record that names only a Ukrainian raion or hromada ("Stryi district",
   "Павлівська громада") is drawn at that district's centroid (OCHA's 2020 districts), a
-  Russian district at its administrative centre, and marked district-level; records known
+  raion abolished in 2020 ("Tokmak district", as occupation authorities still write) at
+  the centre of its hromadas, a Ukrainian village the gazetteer lacks at its hromada
+  (KATOTTG codifier), a Russian district at its administrative centre, and marked
+  district-level; records known
   only to a region are drawn inside that region and marked region-level. Coordinates alone
   are placed by point in polygon.
 - **Facilities.** An incident is linked to a site of the facility catalogue when its facility
