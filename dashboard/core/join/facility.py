@@ -67,7 +67,7 @@ class _Links:
             listed=np.zeros(n, dtype=np.int32),
         )
 
-    def link(self, incident: np.ndarray, site: np.ndarray, how: np.int8) -> None:
+    def link(self, incident: np.ndarray, site: np.ndarray, how: np.ndarray | np.int8) -> None:
         self.row[incident] = site
         self.match[incident] = how
 
@@ -231,8 +231,7 @@ def _choose(links: _Links, incident: np.ndarray, site: np.ndarray, how: np.ndarr
     run = np.cumsum(np.r_[True, incident[1:] != incident[:-1]]) - 1
     count = np.bincount(run)[run]
     one = count == 1
-    links.row[incident[one]] = site[one]
-    links.match[incident[one]] = how[one]
+    links.link(incident[one], site[one], how[one])
     if (~one).any():
         listed = _id_lists(pd.Series(incident[~one]), pd.Series(site[~one]), catalogue)
         links.refuse(listed.index.to_numpy(), listed.reset_index(drop=True))

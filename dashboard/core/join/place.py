@@ -267,10 +267,7 @@ def _by_district(
             why = "fits two districts" if position == districts_module.AMBIGUOUS else "not found"
             work.note[r] = f"district {work.district[r]!r} {why} in {work.hint[r]}"
             continue
-        work.iso[r] = table["admin1_iso"].iat[position]
-        work.lat[r] = table["latitude"].iat[position]
-        work.lon[r] = table["longitude"].iat[position]
-        work.precision[r] = "district"
+        _at_district(work, r, table, position)
         work.canonical[r] = work.settlement[r] or index.label(position)
         if work.named[r]:
             work.note[r] = (
@@ -290,15 +287,20 @@ def _by_hromada(work: _Work, index: districts_module.DistrictIndex) -> None:
             work.note[r] = f"settlement {work.settlement[r]!r} is in two hromadas of {work.hint[r]}"
         if position < 0:
             continue
-        work.iso[r] = table["admin1_iso"].iat[position]
-        work.lat[r] = table["latitude"].iat[position]
-        work.lon[r] = table["longitude"].iat[position]
-        work.precision[r] = "district"
+        _at_district(work, r, table, position)
         work.canonical[r] = f"{work.settlement[r]} ({index.label(position)})"
         work.note[r] = (
             f"settlement {work.settlement[r]!r} not in the gazetteer; "
             f"placed at its hromada, {index.label(position)}"
         )
+
+
+def _at_district(work: _Work, r: int, table: pd.DataFrame, position: int) -> None:
+    """Place distinct place ``r`` at the district table's row ``position``."""
+    work.iso[r] = table["admin1_iso"].iat[position]
+    work.lat[r] = table["latitude"].iat[position]
+    work.lon[r] = table["longitude"].iat[position]
+    work.precision[r] = "district"
 
 
 def _by_region(work: _Work, anchors: pd.DataFrame) -> None:
