@@ -16,10 +16,11 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
-from dashboard.core.geo.names import fold, skeleton
+from dashboard.core.distinct import arrow_text
+from dashboard.core.geo.districts import KIND_WORDS
+from dashboard.core.geo.names import REGION_WORDS, fold, skeleton
 from dashboard.core.paths import GEODATA_DIR
 
 FACILITIES_FILE = "facilities.parquet"
@@ -112,21 +113,20 @@ class Catalogue:
         One-word names ("Burshtyn", "KINEF") are flagged: alone they may be the town, so
         only a record that says what kind of site it was may use them. Dropping them
         leaves exactly the matches of the longer names. Vectorised over the texts'
-        words: word sequences are numbered together with the aliases' and compared as
+        words: each takes its alias word's number, and word sequences are compared as
         integer codes, one length at a time.
         """
         keys = list(self.index)
         alias_words = [w for k in keys for w in k]
-        owner, text_words, vocabulary = _tokens(texts)
-        # Text words and alias words numbered together (a few thousand distinct words).
-        ids = pd.factorize(np.asarray([*vocabulary, *alias_words], dtype=object))[0]
+        # Alias words and area words numbered (a few thousand); any other text word is
+        # -1: it matches nothing and ends every n-gram.
+        number = {w: i for i, w in enumerate(dict.fromkeys([*alias_words, *area_keys()]))}
+        area = np.zeros(len(number) + 1, dtype=bool)  # position -1 (no number): False
+        area[[number[k] for k in area_keys()]] = True
+        owner, text_ids = _tokens(texts, number)
         alias_owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
-        # A text word no alias has is -1: it matches nothing and ends every n-gram.
-        in_alias = np.zeros(len(vocabulary) + len(alias_words) + 1, dtype=bool)
-        in_alias[ids[len(vocabulary) :]] = True
-        text_ids = ids[: len(vocabulary)][text_words]
-        text_ids = np.where(in_alias[text_ids], text_ids, -1)
-        word_id = np.concatenate([text_ids, ids[len(vocabulary) :]])
+        alias_ids = np.fromiter((number[w] for w in alias_words), np.int64, len(alias_words))
+        word_id = np.concatenate([text_ids, alias_ids])
         sequence = np.concatenate([owner, alias_owner + len(texts)])
         n = len(sequence)
         first = np.r_[True, sequence[1:] != sequence[:-1]] if n else np.zeros(0, bool)
@@ -134,7 +134,7 @@ class Catalogue:
         is_text = np.arange(n) < len(owner)
         alias_start = np.flatnonzero(~is_text & (position == 0))
         alias_length = np.array([len(k) for k in keys], dtype=np.int64)
-        gram = word_id.astype(np.int64)
+        gram = word_id
         base = int(word_id.max()) + 1 if n else 1
         found: list[tuple[np.ndarray, ...]] = []
         for length in range(1, MAX_ALIAS_WORDS + 1):
@@ -153,9 +153,12 @@ class Catalogue:
             codes = pd.Index(gram[wanted])
             at = np.flatnonzero(is_text & (gram >= 0))
             hit = codes.get_indexer(gram[at])
-            matched = at[hit >= 0]
+            matched, alias = at[hit >= 0], sequence[wanted[hit[hit >= 0]]] - len(texts)
+            # "gas pipeline in Nikopol district" does not name "gas pipeline in Nikopol".
+            after = np.minimum(matched + length, n - 1)
+            town = ~((sequence[after] == sequence[matched]) & area[word_id[after]])
+            matched, alias = matched[town], alias[town]
             if len(matched):
-                alias = sequence[wanted[hit[hit >= 0]]] - len(texts)
                 found.append((owner[matched], alias, np.full(len(matched), length), matched))
         return self._longest(found, keys)
 
@@ -192,6 +195,16 @@ class Catalogue:
         )
 
 
+@lru_cache(maxsize=1)
+def area_keys() -> tuple[str, ...]:
+    """Words that turn the town before them into an area ("Nikopol district", "Kharkiv
+    Oblast", "Pavlivka hromada"): a site named after the town is not what such a text
+    names. The region and district kind words, less those that still mean the town."""
+    town = {"of", "the", "city", "federal", "significance", "місто", "город"}
+    words = (REGION_WORDS | KIND_WORDS["raion"] | KIND_WORDS["hromada"]) - town
+    return tuple(dict.fromkeys(k for w in sorted(words) for k in _word_keys(w)))
+
+
 def _inside_longer(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The matches whose words lie inside another, longer match ("Dniester" in
     "Dniester pumped storage"); two names side by side both stand ("Рязанский НПЗ" and
@@ -206,24 +219,25 @@ def _inside_longer(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return inside
 
 
-def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Every word of the texts, in order: its text's position and its index in the
-    returned vocabulary of word keys. Split at white space and numbered in Arrow; each
+def _tokens(texts: pd.Series, number: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Every word of the texts, in order: its text's position and its number in
+    ``number`` (-1 where absent). Split at white space and coded in Arrow; each
     distinct token is folded once, and a token that folds to several words ("Kstovo-
     Ryazan", "(KINEF)") is spread into them."""
-    lists = pc.utf8_split_whitespace(pa.array(texts.astype(str), type=pa.string()))
+    lists = pc.utf8_split_whitespace(arrow_text(texts))
     token_owner = pc.list_parent_indices(lists).to_numpy()
     tokens = pc.dictionary_encode(pc.list_flatten(lists))
     keys = [_word_keys(t) for t in tokens.dictionary.to_pylist()]
     lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-    word_codes, vocabulary = pd.factorize(pd.Series([w for k in keys for w in k], dtype=object))
+    flat = [number.get(w, -1) for k in keys for w in k]
+    word_ids = np.fromiter(flat, dtype=np.int64, count=len(flat))
     starts = np.cumsum(lengths) - lengths
     token = tokens.indices.to_numpy()
     counts = lengths[token]
     spread = np.repeat(np.arange(len(token)), counts)
     within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    words = word_codes[starts[token][spread] + within] if len(spread) else np.zeros(0, np.int64)
-    return token_owner[spread], words, list(vocabulary)
+    words = word_ids[starts[token][spread] + within] if len(spread) else np.zeros(0, np.int64)
+    return token_owner[spread], words
 
 
 def empty() -> Catalogue:

@@ -251,7 +251,6 @@ _TEXT_COLUMNS = (
     "district",
     "admin1",
     "admin1_iso",
-    "facility_name",
     "effects",
     "wave_id",
     "source_url",
@@ -260,6 +259,10 @@ _TEXT_COLUMNS = (
 )
 #: Columns checked, parsed and coded once per distinct value.
 _DISTINCT_COLUMNS = tuple(c for c in COLUMNS if c not in _TEXT_COLUMNS)
+#: Free text of few distinct values, kept as categories: a million records name a few
+#: tens of thousands of sites, and the facility link and the merge of duplicates work
+#: per distinct name, taking the codes instead of coding the column again.
+_CODED_TEXT = ("facility_name",)
 #: Vocabulary columns stored as categories (the others stay plain text objects).
 _CATEGORIES = {
     "attacker": SIDES,
@@ -450,6 +453,12 @@ def _accepted(
         elif column in parsed:
             columns[column] = parsed[column].take(rows(values[column].codes))
             columns[column] = columns[column].reset_index(drop=True)
+        elif column in _CODED_TEXT:
+            names = values[column]
+            codes, labels = pd.factorize(names.values)  # two spellings may clean alike
+            columns[column] = pd.Categorical.from_codes(
+                codes[rows(names.codes)], categories=pd.Index(labels, dtype="str")
+            )
         elif column in _CATEGORIES:
             categories = pd.Index(_CATEGORIES[column])
             per_value = categories.get_indexer(coded[column].values)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import shapely
 
 from dashboard.core.distinct import join_groups
 from dashboard.core.geo.facilities import Catalogue, coordinates
@@ -46,6 +45,8 @@ _FAMILY_CODE = {name: i + 1 for i, name in enumerate(_FAMILIES)}
 #: Degrees wide enough to hold DISTANCE_KM at the latitudes covered (up to ~75° N);
 #: the true distance is then checked in km.
 _SEARCH_DEGREES = DISTANCE_KM / 111.0 / np.cos(np.radians(75.0))
+#: Cells per grid row: more than 360 degrees of longitude hold.
+_GRID_ROW = 1 << 12
 
 
 @dataclass
@@ -119,42 +120,80 @@ def _by_name(
     regional: np.ndarray,
     links: _Links,
 ):
-    codes, names = pd.factorize(incidents["facility_name"])
-    text, site, one_word = catalogue.named_in(pd.Series(names, dtype="str").fillna(""))
+    codes, names = _name_codes(incidents["facility_name"])
+    text, site, one_word = catalogue.named_in(names)
     if not len(text):
         return
-    named = np.zeros(len(names), dtype=bool)
-    named[text] = True
-    rows = np.flatnonzero(named[codes])
-    matched = pd.DataFrame({"key": text, "site": site, "one_word": one_word})
-    pairs = pd.DataFrame({"key": codes[rows], "incident": rows}).merge(matched, on="key")
-    incident = pairs["incident"].to_numpy()
-    site = pairs["site"].to_numpy()
+    incident, site, one_word = _expand(codes, text, site, one_word)
     # A record of no particular kind ("energy infrastructure in Burshtyn") names a site
     # only with a name of two words or more ("Burshtyn TPP"): one word may be the town.
     own_family = family[incident]
-    keep = ~pairs["one_word"].to_numpy() | (own_family != 0)
+    keep = ~one_word | (own_family != 0)
     keep &= (own_family == _site_families(catalogue)[site]) | (own_family == 0)
-    # Only the records that name a site, and only the columns checked.
-    rows = incidents[["target_country", "latitude", "longitude", "admin1_iso"]].iloc[incident]
     cat = catalogue.frame
-    country = rows["target_country"].astype(str).to_numpy(dtype=object)
-    keep &= (country == "") | (country == cat["country"].to_numpy(dtype=object)[site])
-
+    country, countries = _codes_at(incidents["target_country"], incident)
+    blank = np.asarray(countries == "")
+    keep &= blank[country] | (country == _positions(countries, cat["country"])[site])
+    incident, site = incident[keep], site[keep]
+    # Near enough: in the record's region for a region-level record, else within
+    # NAME_KM of its town (or either has no position).
+    region, regions = _codes_at(incidents["admin1_iso"], incident)
+    same_region = region == _positions(regions, cat["admin1_iso"])[site]
     site_lat, site_lon = coordinates(catalogue)
-    lat = rows["latitude"].to_numpy(dtype=float)
-    lon = rows["longitude"].to_numpy(dtype=float)
+    lat = incidents["latitude"].to_numpy(dtype=float)[incident]
+    lon = incidents["longitude"].to_numpy(dtype=float)[incident]
     distance = haversine_km(lat, lon, site_lat[site], site_lon[site])
     regional = regional[incident]
-    same_region = (
-        rows["admin1_iso"].astype(str).to_numpy(dtype=object)
-        == (cat["admin1_iso"].to_numpy(dtype=object)[site])
-    )
     placed_site = ~np.isnan(distance)
     near = np.where(regional, same_region, ~placed_site | (distance <= NAME_KM))
-    keep &= near
     how = np.where(placed_site & ~regional, _MATCH["name_and_distance"], _MATCH["name"])
-    _choose(links, incident[keep], site[keep], how[keep], catalogue)
+    _choose(links, incident[near], site[near], how[near], catalogue)
+
+
+def _name_codes(names: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each record's code among the distinct facility names, and those names: the
+    category's own codes when validation made one, else coded here."""
+    if isinstance(names.dtype, pd.CategoricalDtype):
+        labels = pd.Series(names.cat.categories, dtype="str")
+        return names.cat.codes.to_numpy(), labels
+    codes, uniques = pd.factorize(names)
+    return codes, pd.Series(uniques, dtype="str")
+
+
+def _expand(
+    codes: np.ndarray, text: np.ndarray, site: np.ndarray, flag: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(record, site, flag) for each match of the name a record gives (``codes``: each
+    record's name; ``text``: the name of each match): spread by counting, not merged."""
+    order = np.argsort(text, kind="stable")
+    site, flag = site[order], flag[order]
+    per_name = np.bincount(text, minlength=int(codes.max(initial=-1)) + 1)
+    start = np.cumsum(per_name) - per_name
+    count = np.r_[per_name, 0][codes]  # code -1 (no name) takes the trailing 0
+    named = np.flatnonzero(count)
+    count = count[named]
+    record = np.repeat(named, count)
+    within = np.arange(len(record)) - np.repeat(np.cumsum(count) - count, count)
+    at = np.repeat(start[codes[named]], count) + within
+    return record, site[at], flag[at]
+
+
+def _codes_at(values: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """The values at ``rows`` as codes into an index of texts: compared as integers, not
+    as a text per row (the join's categories as they are, other text coded here)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        labels = pd.Index(values.cat.categories.astype(str), dtype=object)
+        if "" not in labels:
+            labels = labels.append(pd.Index([""], dtype=object))
+        codes = values.cat.codes.to_numpy()[rows]
+        return np.where(codes < 0, labels.get_loc(""), codes), labels
+    codes, uniques = pd.factorize(values.take(rows).fillna("").astype("str"))
+    return codes, pd.Index(uniques, dtype=object)
+
+
+def _positions(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """Each value's position in ``index`` (-1 where absent)."""
+    return index.get_indexer(values.fillna("").astype(str).to_numpy(dtype=object))
 
 
 def _by_distance(
@@ -174,41 +213,66 @@ def _by_distance(
     lon = incidents["longitude"].to_numpy(dtype=float)[open_rows]
     lat_code, lat_values = pd.factorize(lat)
     lon_code, lon_values = pd.factorize(lon)
-    group, pairs_code = pd.factorize(lat_code.astype(np.int64) * len(lon_values) + lon_code)
-    place_lat = lat_values[pairs_code // len(lon_values)]
-    place_lon = lon_values[pairs_code % len(lon_values)]
+    families = len(_FAMILIES) + 1
+    place = lat_code.astype(np.int64) * len(lon_values) + lon_code
+    key, key_code = pd.factorize(place * families + family[open_rows])
+    # Sites near each distinct place (fewer than the keys: a place has several families).
+    places = pd.unique(key_code // families)
+    place_lat = lat_values[places // len(lon_values)]
+    place_lon = lon_values[places % len(lon_values)]
     sites = np.flatnonzero(placed)
-    tree = shapely.STRtree(shapely.points(site_lon[sites], site_lat[sites]))
-    probe, found = tree.query(
-        shapely.points(place_lon, place_lat), predicate="dwithin", distance=_SEARCH_DEGREES
-    )
+    probe, found = _neighbours(place_lat, place_lon, site_lat[sites], site_lon[sites])
     site = sites[found]
     km = haversine_km(place_lat[probe], place_lon[probe], site_lat[site], site_lon[site])
-    near = km <= DISTANCE_KM
-    probe, site = probe[near], site[near]
-    families = len(_FAMILIES) + 1
-    key, key_code = pd.factorize(group.astype(np.int64) * families + family[open_rows])
-    keys = pd.DataFrame({"place": key_code // families, "family": key_code % families})
-    keys["key"] = np.arange(len(keys))
-    near_sites = pd.DataFrame(
-        {"place": probe, "site": site, "family": _site_families(catalogue)[site]}
-    )
-    candidates = keys.merge(near_sites, on=["place", "family"])
+    probe, site = probe[km <= DISTANCE_KM], site[km <= DISTANCE_KM]
+    # A near site is a candidate of the (place, family) key of its place and its family.
+    wanted = places[probe] * families + _site_families(catalogue)[site]
+    site_key = pd.Index(key_code).get_indexer(wanted)
+    candidate_key, candidate_site = site_key[site_key >= 0], site[site_key >= 0]
     # Decided once per (place, family), then spread over the rows there.
-    per_key = np.bincount(candidates["key"].to_numpy(), minlength=len(keys))
-    single = candidates[per_key[candidates["key"].to_numpy()] == 1]
-    key_site = np.full(len(keys) + 1, -1)
-    key_site[single["key"].to_numpy()] = single["site"].to_numpy()
+    per_key = np.bincount(candidate_key, minlength=len(key_code))
+    one = per_key[candidate_key] == 1
+    key_site = np.full(len(key_code) + 1, -1)
+    key_site[candidate_key[one]] = candidate_site[one]
     chosen = key_site[key]
     found_one = chosen >= 0
     links.link(open_rows[found_one], chosen[found_one], _MATCH["distance"])
-    several = candidates[per_key[candidates["key"].to_numpy()] > 1]
-    if len(several):
-        listed = _id_lists(several["key"], several["site"], catalogue)
-        per_key = np.full(len(keys), None, dtype=object)
+    several = per_key[candidate_key] > 1
+    if several.any():
+        listed = _id_lists(
+            pd.Series(candidate_key[several]), pd.Series(candidate_site[several]), catalogue
+        )
+        per_key = np.full(len(key_code), None, dtype=object)
         per_key[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
         rows = np.flatnonzero(pd.notna(per_key)[key])
         links.refuse(open_rows[rows], pd.Series(per_key[key[rows]], dtype=object))
+
+
+def _neighbours(
+    lat: np.ndarray, lon: np.ndarray, site_lat: np.ndarray, site_lon: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(point, site) pairs that may lie within :data:`DISTANCE_KM`: the site sits in the
+    point's cell or a neighbour on a grid of cells one search reach wide (the km are
+    checked after). Integer keys sorted and searched: no geometry object per point,
+    so a million-row frame in memory does not make the garbage collector walk it."""
+    offsets = np.array([r * _GRID_ROW + c for r in (-1, 0, 1) for c in (-1, 0, 1)])
+    site_key = (_cell(site_lat, site_lon)[:, None] + offsets).ravel()
+    site_of_key = np.repeat(np.arange(len(site_lat)), len(offsets))
+    order = np.argsort(site_key, kind="stable")
+    site_key, site_of_key = site_key[order], site_of_key[order]
+    key = _cell(lat, lon)
+    start = np.searchsorted(site_key, key, side="left")
+    count = np.searchsorted(site_key, key, side="right") - start
+    point = np.repeat(np.arange(len(key)), count)
+    within = np.arange(len(point)) - np.repeat(np.cumsum(count) - count, count)
+    return point, site_of_key[np.repeat(start, count) + within]
+
+
+def _cell(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """The grid cell of each point, as one integer (row * _GRID_ROW + column)."""
+    row = np.floor(lat / _SEARCH_DEGREES).astype(np.int64)
+    column = np.floor(lon / _SEARCH_DEGREES).astype(np.int64) + _GRID_ROW // 2
+    return row * _GRID_ROW + column
 
 
 def _id_lists(group: pd.Series, site: pd.Series, catalogue: Catalogue) -> pd.Series:
@@ -291,22 +355,31 @@ def _to_named_sites(
     lon = out["longitude"].to_numpy(dtype=float, copy=True)
     lat[moved], lon[moved] = site_lat[site], site_lon[site]
     out["latitude"], out["longitude"] = lat, lon
-    precision = np.where(to_site[to_site | to_town], "point", "settlement")
-    out["location_precision"] = _recode(out["location_precision"], moved, precision)
+    precision = np.where(to_site[to_site | to_town], 0, 1)
+    out["location_precision"] = _recode(
+        out["location_precision"], moved, pd.Index(["point", "settlement"]), precision
+    )
     if "place_note" in out:
-        notes = pd.Series(pd.Categorical(out["place_note"])[moved], dtype=object).astype(str)
-        joined = notes.where(notes == "", notes + "; ")
-        names = cat["name_en"].to_numpy(dtype=object)[site]
-        new = (joined + "placed at the catalogue site of " + names).to_numpy()
-        out["place_note"] = _recode(out["place_note"], moved, new)
+        notes = pd.Categorical(out["place_note"])
+        # One note per distinct (old note, site): a few hundred texts, not one per row.
+        pair, first = pd.factorize(notes.codes[moved].astype(np.int64) * len(cat) + site)
+        old = pd.Series(notes.categories.to_numpy(dtype=object), dtype=object)
+        old = old.iloc[first // len(cat)].fillna("").to_numpy(dtype=object)
+        names = cat["name_en"].to_numpy(dtype=object)[first % len(cat)]
+        texts = [
+            f"{f'{o}; ' if o else ''}placed at the catalogue site of {n}"
+            for o, n in zip(old, names, strict=True)
+        ]
+        out["place_note"] = _recode(notes, moved, pd.Index(texts, dtype=object), pair)
     return out
 
 
-def _recode(values: pd.Series, rows: np.ndarray, new: np.ndarray) -> pd.Categorical:
-    """A categorical copy of ``values`` with ``rows`` set to ``new``."""
+def _recode(
+    values: pd.Series | pd.Categorical, rows: np.ndarray, labels: pd.Index, codes: np.ndarray
+) -> pd.Categorical:
+    """A categorical copy of ``values`` with ``rows`` set to ``labels[codes]``."""
     values = pd.Categorical(values)
-    extra = pd.Index(pd.unique(new), dtype=object).difference(values.categories, sort=False)
-    categories = values.categories.append(extra)
-    codes = values.codes.astype(np.int32)  # room for the new labels
-    codes[rows] = categories.get_indexer(new)
-    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    categories = values.categories.append(labels.difference(values.categories, sort=False))
+    new = values.codes.astype(np.int32)  # room for the new labels
+    new[rows] = categories.get_indexer(labels)[codes]
+    return pd.Categorical.from_codes(new, categories=categories, validate=False)

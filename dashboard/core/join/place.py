@@ -345,14 +345,15 @@ def _assemble(
     place_name = np.where(
         work.canonical != "", work.canonical, distinct["settlement"].to_numpy(dtype=object)
     )
-    frame["admin1_iso"] = _spread_text(work.iso, codes)
+    frame["admin1_iso"] = _spread_category(work.iso, codes)
     frame["latitude"] = work.lat[codes]
     frame["longitude"] = work.lon[codes]
-    # Categories: the facility link rewrites a few rows of these by code.
+    # Categories: the facility link compares regions and countries and rewrites a few
+    # rows of precision and note by code.
     frame["location_precision"] = _spread_category(work.precision, codes)
     frame["place_note"] = _spread_category(work.note, codes)
     frame["place_name"] = _spread_text(place_name, codes)
-    frame["target_country"] = _spread_text(derived, codes)
+    frame["target_country"] = _spread_category(derived, codes)
     ok = (work.iso != "")[codes]
     placed = frame if ok.all() else frame.loc[ok].reset_index(drop=True)
     unplaced = _rows(frame, ~ok)

@@ -5,19 +5,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.core.geo.facilities import MAX_ALIAS_WORDS, Catalogue, alias_key
+from dashboard.core.geo.facilities import MAX_ALIAS_WORDS, Catalogue, alias_key, area_keys
 
 
 def reference(catalogue: Catalogue, text: str, bare: bool) -> set[int]:
-    """The rule in its plainest form: word runs that are catalogue names, except those
-    inside a longer such run, and one-word runs where a longer one exists."""
+    """The rule in its plainest form: word runs that are catalogue names and not followed
+    by an area word ("... Nikopol district"), except those inside a longer such run, and
+    one-word runs where a longer one exists."""
     words = alias_key(text)
     shortest = 1 if bare else 2
+    area = set(area_keys())
     spans = [
         (start, length)
         for length in range(shortest, min(MAX_ALIAS_WORDS, len(words)) + 1)
         for start in range(len(words) - length + 1)
         if words[start : start + length] in catalogue.index
+        and not (start + length < len(words) and words[start + length] in area)
     ]
     kept = [
         (start, length)
@@ -41,6 +44,8 @@ def test_vectorised_matches_equal_the_reference(bundled, geo) -> None:
         "Рязанский НПЗ и Ново-Рязанская ТЭЦ",
         "Dniester pumped storage",
         "Luch CHP, Belgorod",
+        "gas pipeline in Nikopol district",
+        "oil depot in Kharkiv Oblast",
         "",
         "—",
     ]
@@ -68,3 +73,24 @@ def test_a_name_never_spans_two_texts(geo) -> None:
     text, row = text[~one_word], row[~one_word]
     ids = geo.facilities.frame["facility_id"].to_numpy()[row]
     assert list(zip(text.tolist(), ids.tolist(), strict=True)) == [(2, "wri-1005125-kiev-chp-5")]
+
+
+def test_a_town_site_is_not_named_by_its_district_or_region(geo) -> None:
+    """'gas pipeline in Nikopol' names that site; followed by 'district', 'Oblast' or
+    'hromada' the words name an area around the town, not the site."""
+    texts = pd.Series(
+        [
+            "power line and gas pipeline in Nikopol",
+            "gas pipeline in Nikopol district (Nikopol / Pokrovske hromada)",
+            "gas pipeline in Nikopol city",
+            "gas pipeline in Nikopol hromada",
+            "gas pipeline in Nikopol Oblast",
+        ],
+        dtype="str",
+    )
+    text, row, _ = geo.facilities.named_in(texts)
+    ids = geo.facilities.frame["facility_id"].to_numpy()[row]
+    assert sorted(zip(text.tolist(), ids.tolist(), strict=True)) == [
+        (0, "ua-gas-nikopol"),
+        (2, "ua-gas-nikopol"),
+    ]

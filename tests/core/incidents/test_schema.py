@@ -34,6 +34,26 @@ def test_a_good_row_is_typed_and_normalised() -> None:
     assert row.date_precision == "day"
 
 
+def test_facility_names_are_coded_once_per_distinct_cleaned_name() -> None:
+    """A million records name a few thousand sites: the column is a category, and two
+    spellings that clean alike ("Ryazan refinery " and "Ryazan refinery") are one."""
+    names = ["Ryazan refinery ", "Ryazan refinery", " Kirishi refinery", ""]
+    rows = pd.concat([raw(facility_name=[n], id=[f"R{i}"]) for i, n in enumerate(names)])
+    accepted = validate(rows).accepted
+    assert isinstance(accepted["facility_name"].dtype, pd.CategoricalDtype)
+    assert accepted["facility_name"].astype(str).tolist() == [
+        "Ryazan refinery",
+        "Ryazan refinery",
+        "Kirishi refinery",
+        "",
+    ]
+    assert sorted(accepted["facility_name"].cat.categories) == [
+        "",
+        "Kirishi refinery",
+        "Ryazan refinery",
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "unit"),
     [
