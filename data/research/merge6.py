@@ -108,9 +108,12 @@ def _placed(district: str, settlement: str, point: str) -> str:
     return f"placed at {district or settlement}"
 
 
-def new_rows(incidents: pd.DataFrame, districts: Districts) -> tuple[pd.DataFrame, list]:
-    batch = pd.concat([read(HERE / name) for name in BATCHES], ignore_index=True)
-    batch = batch[~batch["id"].isin(DROPPED)].sort_values(["date", "id"], kind="stable")
+def new_rows(
+    incidents: pd.DataFrame, districts: Districts, batch: pd.DataFrame
+) -> tuple[pd.DataFrame, list]:
+    """The batch's records with ids from the first free number (in date order) and
+    districts as the table spells them."""
+    batch = batch.sort_values(["date", "id"], kind="stable").copy()
     first = incidents["id"].str[3:].astype(int).max() + 1
     ids = []
     for position, index in enumerate(batch.index):
@@ -132,7 +135,8 @@ def main() -> None:
         raise SystemExit("incidents.csv already has the sixth wave")
     districts = Districts()
     log = place(incidents, districts)
-    added, ids = new_rows(incidents, districts)
+    batch = pd.concat([read(HERE / name) for name in BATCHES], ignore_index=True)
+    added, ids = new_rows(incidents, districts, batch[~batch["id"].isin(DROPPED)])
     merged = pd.concat([incidents, added], ignore_index=True)
     merged.to_csv(INCIDENTS, index=False)
     pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.4.csv", index=False)

@@ -140,5 +140,5 @@ def test_districts_are_written_as_the_table_names_them_and_place_their_records(
     placed = incidents.set_index("id").loc[said]
     moved = placed["facility_match"].astype(str).str.startswith("name")
     assert (placed["location_precision"][~moved] == "district").all()
-    # The region-level share may only fall (17 % in v2.3.0; the goal is 15 %).
-    assert (incidents["location_precision"] == "region").mean() <= 0.16
+    # The bar: at most 15 % of records known only to their region.
+    assert (incidents["location_precision"] == "region").mean() <= 0.15
