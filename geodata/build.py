@@ -154,7 +154,9 @@ def write_facilities(repo: Path) -> Layer:
         "aliases, type, capacity and unit, coordinate precision (site, town or none), "
         "source and licence per row.",
         "WRI Global Power Plant Database v1.3.0 country files (geodata/sources/"
-        "power-plants-wri), data/facility-aliases.csv and data/facilities.csv",
+        "power-plants-wri), data/facility-aliases.csv (names read on pages, and Russian plant "
+        "names from Global Energy Monitor trackers, each with its source) and "
+        "data/facilities.csv",
         "GPPD 1.3.0; facility list " + _data_version(repo),
         sha256_of_files(inputs),
         f"{WRI_LICENCE}; reporting-compiled rows CC BY 4.0 with their sources",

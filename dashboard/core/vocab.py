@@ -227,13 +227,20 @@ DISTRICTS_ATTRIBUTION = (
 )
 BASE_CREDIT = (
     "Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
-    "Districts: OCHA COD-AB (CC BY-IGO 3.0)"
+    "Districts: OCHA COD-AB (CC BY-IGO 3.0), KATOTTG/KOATUU"
 )
 DATA_CREDIT = f"{BASE_CREDIT} · Incidents: see each source"
 WRI_CREDIT = (
     "Power plants: Global Power Plant Database v1.3.0, World Resources Institute (2021), CC BY 4.0"
 )
-FACILITY_CREDIT = f"{WRI_CREDIT} · Oil and gas sites: compiled from public reporting (see each row)"
+GEM_CREDIT = (
+    "Russian names of some plants: Global Energy Monitor, Global Coal Plant, Oil and Gas Plant "
+    "and Hydropower Trackers (2024), CC BY 4.0"
+)
+FACILITY_CREDIT = (
+    f"{WRI_CREDIT} · {GEM_CREDIT} · Oil and gas sites: compiled from public reporting "
+    "(see each row)"
+)
 
 
 def label(code: str) -> str:
