@@ -144,6 +144,7 @@ def write_facilities(repo: Path) -> Layer:
         *sorted((repo / WRI_DIR).glob("*.csv")),
         repo / "data" / "facilities.csv",
         repo / "data" / "facility-aliases.csv",
+        repo / "data" / "facility-corrections.csv",
     ]
     wri = int(frame["facility_id"].str.startswith("wri-").sum())
     return Layer(
@@ -155,8 +156,8 @@ def write_facilities(repo: Path) -> Layer:
         "source and licence per row.",
         "WRI Global Power Plant Database v1.3.0 country files (geodata/sources/"
         "power-plants-wri), data/facility-aliases.csv (names read on pages, and Russian plant "
-        "names from Global Energy Monitor trackers, each with its source) and "
-        "data/facilities.csv",
+        "names from Global Energy Monitor trackers, each with its source), "
+        "data/facility-corrections.csv (WRI errors checked on pages) and data/facilities.csv",
         "GPPD 1.3.0; facility list " + _data_version(repo),
         sha256_of_files(inputs),
         f"{WRI_LICENCE}; reporting-compiled rows CC BY 4.0 with their sources",

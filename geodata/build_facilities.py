@@ -8,7 +8,9 @@ Inputs, all in the repository:
   reporting, one source per row (``data/facilities.csv``);
 
 and, for any of them, the Ukrainian and Russian names and the spellings reporting uses,
-each with the page it was read on (``data/facility-aliases.csv``).
+each with the page it was read on (``data/facility-aliases.csv``), and corrections of
+WRI's errors checked on pages (``data/facility-corrections.csv``: a region, a position,
+or a row that repeats another plant).
 
 Countries come from where a site lies (Crimean plants listed under Russia by WRI
 are in Ukraine here); a site without its own coordinates is placed at its town
@@ -34,6 +36,11 @@ WRI_LICENCE = "CC BY 4.0 (World Resources Institute)"
 #: Ukrainian and Russian names and reporting spellings of any catalogue site, with sources.
 NAMES_FILE = Path("data/facility-aliases.csv")
 REPORTING_LICENCE = "Facts from the cited public reporting; compilation CC BY 4.0"
+#: Errors in the inputs checked on pages: one field of one site per row, with its page.
+CORRECTIONS_FILE = Path("data/facility-corrections.csv")
+#: What a correction may set; ``duplicate_of`` drops a row that repeats another site
+#: (its capacity would count twice in every total).
+CORRECTABLE = ("admin1_iso", "latitude", "longitude", "coord_precision", "duplicate_of")
 #: WRI's fuel -> catalogue type (fuel spellings vary between country files).
 WRI_TYPES = {
     "coal": "thermal_power_plant",
@@ -58,6 +65,8 @@ def build_facilities(repo: Path, geo: Geography) -> gpd.GeoDataFrame:
     plants = _wri_plants(repo / WRI_DIR, geo)
     sites = _reported_sites(pd.read_csv(repo / "data/facilities.csv", dtype=str), geo)
     frame = pd.concat([plants, sites], ignore_index=True)
+    corrections = pd.read_csv(repo / CORRECTIONS_FILE, dtype=str, keep_default_na=False)
+    frame = with_corrections(frame, corrections)
     names = pd.read_csv(repo / NAMES_FILE, dtype=str, keep_default_na=False)
     frame = with_names(frame, names).sort_values("facility_id")
     bad = ~frame["facility_type"].isin(CATALOGUE_TYPES)
@@ -71,6 +80,49 @@ def build_facilities(repo: Path, geo: Geography) -> gpd.GeoDataFrame:
     out = gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")
     out.loc[frame["latitude"].isna().to_numpy(), "geometry"] = None
     return out[[*COLUMNS, "geometry"]].reset_index(drop=True)
+
+
+def with_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue with each checked correction applied. A new region sets the country
+    with it; a blank position is no position; a duplicate is dropped."""
+    problems = [
+        f"{CORRECTIONS_FILE} row {n + 2}: {problem}"
+        for n, row in enumerate(corrections.itertuples(index=False))
+        for problem in _correction_problems(row, frame)
+    ]
+    if problems:
+        raise ValueError("; ".join(problems))
+    frame = frame.set_index("facility_id")
+    changes = corrections[corrections["field"] != "duplicate_of"]
+    for site, field, value in changes[["facility_id", "field", "value"]].itertuples(index=False):
+        if field in ("latitude", "longitude"):
+            frame.loc[site, field] = float(value) if value else np.nan
+        else:
+            frame.loc[site, field] = value
+        if field == "admin1_iso":
+            frame.loc[site, "country"] = value[:2]
+    repeats = corrections.loc[corrections["field"] == "duplicate_of", "facility_id"]
+    return frame.drop(index=repeats).reset_index()
+
+
+def _correction_problems(row, frame: pd.DataFrame) -> list[str]:
+    """What is wrong with one correction row (nothing: an empty list)."""
+    ids = set(frame["facility_id"])
+    problems = []
+    if row.facility_id not in ids:
+        problems.append(f"facility_id {row.facility_id!r} is not in the catalogue")
+    if row.field not in CORRECTABLE:
+        problems.append(f"field {row.field!r} is not one of {', '.join(CORRECTABLE)}")
+    if row.field == "duplicate_of" and row.value not in ids:
+        problems.append(f"duplicate_of {row.value!r} is not in the catalogue")
+    if row.field in ("latitude", "longitude") and row.value:
+        try:
+            float(row.value)
+        except ValueError:
+            problems.append(f"{row.field} {row.value!r} is not a number")
+    if not row.source_url.startswith(("http://", "https://")):
+        problems.append(f"source_url {row.source_url!r} is not a page")
+    return problems
 
 
 def with_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
