@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -76,6 +76,22 @@ def _word_keys(token: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class _Aliases:
+    """A catalogue's aliases as arrays: each word's number (area words too), which
+    numbers are area words, the aliases' words one alias after another with the alias
+    each belongs to, each alias's length, and its catalogue rows (``sizes`` per alias,
+    ``rows`` flattened)."""
+
+    number: dict[str, int]
+    area: np.ndarray
+    words: np.ndarray
+    owner: np.ndarray
+    length: np.ndarray
+    sizes: np.ndarray
+    rows: np.ndarray
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """The catalogue frame and an index from alias word sequences to row positions."""
 
@@ -116,16 +132,9 @@ class Catalogue:
         words: each takes its alias word's number, and word sequences are compared as
         integer codes, one length at a time.
         """
-        keys = list(self.index)
-        alias_words = [w for k in keys for w in k]
-        # Alias words and area words numbered (a few thousand); any other text word is
-        # -1: it matches nothing and ends every n-gram.
-        number = {w: i for i, w in enumerate(dict.fromkeys([*alias_words, *area_keys()]))}
-        area = np.zeros(len(number) + 1, dtype=bool)  # position -1 (no number): False
-        area[[number[k] for k in area_keys()]] = True
-        owner, text_ids = _tokens(texts, number)
-        alias_owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
-        alias_ids = np.fromiter((number[w] for w in alias_words), np.int64, len(alias_words))
+        aliases = self._aliases
+        owner, text_ids = _tokens(texts, aliases.number)
+        area, alias_ids, alias_owner = aliases.area, aliases.words, aliases.owner
         word_id = np.concatenate([text_ids, alias_ids])
         sequence = np.concatenate([owner, alias_owner + len(texts)])
         n = len(sequence)
@@ -133,7 +142,7 @@ class Catalogue:
         position = np.arange(n) - np.maximum.accumulate(np.where(first, np.arange(n), 0))
         is_text = np.arange(n) < len(owner)
         alias_start = np.flatnonzero(~is_text & (position == 0))
-        alias_length = np.array([len(k) for k in keys], dtype=np.int64)
+        alias_length = aliases.length
         gram = word_id
         base = int(word_id.max()) + 1 if n else 1
         found: list[tuple[np.ndarray, ...]] = []
@@ -160,10 +169,31 @@ class Catalogue:
             matched, alias = matched[town], alias[town]
             if len(matched):
                 found.append((owner[matched], alias, np.full(len(matched), length), matched))
-        return self._longest(found, keys)
+        return self._longest(found)
+
+    @cached_property
+    def _aliases(self) -> _Aliases:
+        """The index as arrays, built once per catalogue (``named_in`` runs per import)."""
+        keys = list(self.index)
+        words = [w for k in keys for w in k]
+        # Alias words and area words numbered (a few thousand); any other text word is
+        # -1: it matches nothing and ends every n-gram.
+        number = {w: i for i, w in enumerate(dict.fromkeys([*words, *area_keys()]))}
+        area = np.zeros(len(number) + 1, dtype=bool)  # position -1 (no number): False
+        area[[number[k] for k in area_keys()]] = True
+        rows = [self.index[k] for k in keys]
+        return _Aliases(
+            number=number,
+            area=area,
+            words=np.fromiter((number[w] for w in words), np.int64, len(words)),
+            owner=np.repeat(np.arange(len(keys)), [len(k) for k in keys]),
+            length=np.array([len(k) for k in keys], dtype=np.int64),
+            sizes=np.array([len(r) for r in rows], dtype=np.int64),
+            rows=np.concatenate([np.asarray(r) for r in rows]) if rows else np.zeros(0, int),
+        )
 
     def _longest(
-        self, found: list[tuple[np.ndarray, ...]], keys: list[tuple[str, ...]]
+        self, found: list[tuple[np.ndarray, ...]]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool)
@@ -175,10 +205,8 @@ class Catalogue:
         np.maximum.at(longest, text, length)
         keep = (length > 1) | (longest[text] == 1)
         text, alias, length = text[keep], alias[keep], length[keep]
-        rows = [self.index[k] for k in keys]
-        sizes = np.array([len(r) for r in rows])
+        sizes, flat = self._aliases.sizes, self._aliases.rows
         counts = sizes[alias]
-        flat = np.concatenate([np.asarray(r) for r in rows])
         offsets = (np.cumsum(sizes) - sizes)[alias]
         step = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
         unique = pd.DataFrame(

@@ -63,7 +63,7 @@ class _Links:
     @classmethod
     def none(cls, n: int) -> _Links:
         return cls(
-            row=np.full(n, -1),
+            row=np.full(n, -1, dtype=np.int32),  # a catalogue holds thousands of sites
             match=np.zeros(n, dtype=np.int8),
             listed=np.zeros(n, dtype=np.int32),
         )
@@ -169,7 +169,7 @@ def _expand(
     site, flag = site[order], flag[order]
     per_name = np.bincount(text, minlength=int(codes.max(initial=-1)) + 1)
     start = np.cumsum(per_name) - per_name
-    count = np.r_[per_name, 0][codes]  # code -1 (no name) takes the trailing 0
+    count = np.r_[per_name, 0].astype(np.int32)[codes]  # code -1 (no name): the trailing 0
     named = np.flatnonzero(count)
     count = count[named]
     record = np.repeat(named, count)
@@ -327,6 +327,8 @@ def _by_site(position: np.ndarray, values: pd.Series) -> pd.Categorical:
     small, uniques = pd.factorize(values.fillna("").astype(str).to_numpy(dtype=object))
     labels = pd.Index(["", *(u for u in uniques if u != "")], dtype=object)
     table = np.r_[labels.get_indexer(uniques)[small], 0]  # "" may also be a value
+    # Codes as small as the categories allow: taken once, not converted after.
+    table = table.astype(np.int16 if len(labels) < np.iinfo(np.int16).max else np.int32)
     return pd.Categorical.from_codes(table[position], categories=labels, validate=False)
 
 
