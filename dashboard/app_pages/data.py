@@ -32,13 +32,13 @@ columns = st.columns(5)
 columns[0].metric("Latest incident", data.latest_label)
 columns[1].metric(
     "Region-level records",
-    f"{checks.region_level / max(checks.records, 1):.0%}",
+    f"{checks.region_level / max(checks.records, 1):.1%}",
     help=f"{checks.region_level:,} of {checks.records:,} records are placed at their region "
     "only: no settlement or district named, or one the gazetteers do not know.",
 )
 columns[2].metric(
     "District-level records",
-    f"{checks.district_level / max(checks.records, 1):.0%}",
+    f"{checks.district_level / max(checks.records, 1):.1%}",
     help=f"{checks.district_level:,} records name only their district (or a village the "
     "gazetteer lacks, with its district): a Ukrainian raion or hromada is drawn at its "
     "centroid, a Russian district at its administrative centre.",

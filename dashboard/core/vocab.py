@@ -218,6 +218,9 @@ BASEMAP_SEA, BASEMAP_LAND = "#d4e6f1", "#f4f1ea"
 DEFAULT_VIEW = (49.0, 35.0, 5)
 #: Locations are town centres: closer than zoom 13 (~streets) would claim false precision.
 MIN_ZOOM, MAX_ZOOM = 2, 13
+#: How close a shared link to one record zooms to show it: a record known to its district
+#: or region stands for an area, so its view stops at that area's scale.
+REVEAL_ZOOM = {"district": 10, "region": 8}
 
 TITLE = "Strikes on energy infrastructure in the Russia–Ukraine war"
 DISTRICTS_ATTRIBUTION = (

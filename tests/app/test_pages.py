@@ -114,9 +114,9 @@ def test_data_quality_page(bundled: Dataset) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Latest incident"] == bundled.latest_label
     region_share = (bundled.incidents["location_precision"] == "region").mean()
-    assert metrics["Region-level records"] == f"{region_share:.0%}"
+    assert metrics["Region-level records"] == f"{region_share:.1%}"
     district_share = (bundled.incidents["location_precision"] == "district").mean()
-    assert metrics["District-level records"] == f"{district_share:.0%}"
+    assert metrics["District-level records"] == f"{district_share:.1%}"
     assert metrics["Attack waves"] == f"{len(bundled.waves):,}"
     assert any("Counts are floors" in m.value for m in at.markdown)
 

@@ -39,6 +39,7 @@ from dashboard.core.vocab import (
     MAX_ZOOM,
     MEASURE_TITLES,
     MIN_ZOOM,
+    REVEAL_ZOOM,
     WRI_CREDIT,
 )
 
@@ -100,9 +101,20 @@ def _opening_view(incidents: pd.DataFrame, state: ViewState, base: MapBase) -> V
     chosen = incidents.loc[incidents["id"] == state.incident]
     if chosen.empty:
         return state
+    # A town's record opens at 9 and zooms in to stand alone; an area's at its area's scale.
+    zoom = REVEAL_ZOOM.get(str(chosen["location_precision"].iat[0]), 9)
     return state.with_(
-        lat=float(chosen["latitude"].iat[0]), lon=float(chosen["longitude"].iat[0]), zoom=9
+        lat=float(chosen["latitude"].iat[0]), lon=float(chosen["longitude"].iat[0]), zoom=zoom
     )
+
+
+def _reveal_zoom(incidents: pd.DataFrame, incident: str | None) -> int | None:
+    """How close to zoom to show the selected record: its area's scale when it is known
+    only to a district or region, else as deep as the map goes (None)."""
+    if not incident:
+        return None
+    chosen = incidents.loc[incidents["id"] == incident, "location_precision"]
+    return REVEAL_ZOOM.get(str(chosen.iat[0])) if len(chosen) else None
 
 
 def empty_map(state: ViewState, height: int | str) -> folium.Map:
@@ -176,6 +188,7 @@ def _add_layers(
             incident_features(detail.markers, stored_popups=popups_url is not None),
             cells=detail.cells.to_numpy().tolist(),
             selected=state.incident,
+            reveal_zoom=_reveal_zoom(incidents, state.incident),
             popups_url=popups_url,
         )
         layer.add_to(fmap)

@@ -220,6 +220,7 @@ var {{ this.get_name() }} = (function () {
   });
   var group = L.featureGroup([clusters, cells]);
   var selected = {{ this.selected_json }};
+  var revealZoom = {{ this.reveal_zoom_json }};
   if (selected && byId[selected]) {
     // Open the selected incident's popup once the layer is on the map.
     group.once('add', function () {
@@ -241,9 +242,9 @@ var {{ this.get_name() }} = (function () {
         };
         if (!map || map.hasLayer(target)) {
           open();
-        } else if (map.getZoom() < map.getMaxZoom()) {
+        } else if (map.getZoom() < (revealZoom || map.getMaxZoom())) {
           map.once('zoomend', function () { setTimeout(reveal, 300); });
-          map.setView(target.getLatLng(), map.getMaxZoom());
+          map.setView(target.getLatLng(), revealZoom || map.getMaxZoom());
         } else {
           reveal();
         }
@@ -269,6 +270,7 @@ var {{ this.get_name() }} = (function () {
         name: str = "Incidents",
         cells: list[list[float]] | None = None,
         selected: str | None = None,
+        reveal_zoom: int | None = None,
         popups_url: str | None = None,
         show: bool = True,
     ) -> None:
@@ -284,6 +286,8 @@ var {{ this.get_name() }} = (function () {
             for side, colour in SIDE_COLOURS.items()
         )
         self.selected_json = script_json(selected)
+        # The zoom that shows the selected record (None: the deepest).
+        self.reveal_zoom_json = script_json(reveal_zoom)
         self.fields_json = script_json(list(POPUP_FIELDS))
         self.labels_json = script_json(dict(SIDE_LABELS))
 

@@ -82,6 +82,21 @@ def test_selected_incident_is_passed_to_the_map(bundled: Dataset, map_base) -> N
     assert 'var selected = "INC141";' in html
 
 
+def test_a_district_level_record_opens_at_its_districts_scale(bundled: Dataset, map_base) -> None:
+    """A marker that stands for a raion is not shown at street scale; a town's is."""
+    frame = bundled.incidents
+    district = frame.loc[frame["location_precision"] == "district", "id"].iat[0]
+    town = frame.loc[frame["location_precision"] == "settlement", "id"].iat[0]
+    html = render(frame, map_base, state=ViewState(incident=district))
+    assert f'var selected = "{district}";' in html and "var revealZoom = 10;" in html
+    html = render(frame, map_base, state=ViewState(incident=town))
+    assert "var revealZoom = null;" in html
+    region = frame.loc[frame["location_precision"] == "region", "id"].iat[0]
+    fmap = build_map(frame, ViewState(incident=region), map_base)
+    assert fmap.options["zoom"] == 8  # opens at its region's scale
+    assert "var revealZoom = 8;" in fmap.get_root().render()
+
+
 def test_payload_stays_small_for_the_bundled_data(bundled: Dataset, map_base) -> None:
     """Every bundled incident travels with its popup (about 0.9 KB each, sources
     included), up to the level-of-detail limit, so the page is bounded by that limit
