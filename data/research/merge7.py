@@ -3,7 +3,8 @@
 Run from the repository root: ``.venv/bin/python data/research/merge7.py``. It reads only
 files in this folder and the geodata, so it reruns from a clone (on the v2.4.0 file).
 
-1. ``fix-region9a.csv``, ``fix-region9b.csv``, ``fix-region9-ru.csv``: a third placing pass
+1. ``fix-region9a.csv``, ``fix-region9b.csv``, ``fix-region9c.csv`` (records of June 2025
+   to March 2026, other queries), ``fix-region9-ru.csv``: a third placing pass
    over the region-level records (``BRIEF-place9.md``). Applied where the checker was sure
    or fairly sure, the page is the same strike's and names where the site is (``PLACED``);
    the page joins the record's sources. Left out, and why: ``LEFT_OUT``.
@@ -29,6 +30,9 @@ PLACED = {
     "INC573": ("Izium district", ""),
     "INC1132": ("Brovary district", ""),
     "INC1665": ("", "Odesa"),
+    "INC878": ("", "Odesa"),
+    "INC822": ("", "Podilsk"),
+    "INC333": ("Izmail district", ""),
     "INC1509": ("Shebekinsky city district", "Balki"),
     "INC1268": ("Usmansky district", "Streletskie Khutora"),
 }
@@ -55,6 +59,10 @@ LEFT_OUT = {
     "administration's own words name it only as an outage area",
     "INC334": "the record covers several sites and the page names one district",
     "INC1196": "Kharkiv Oblast has several villages named Vodiane",
+    "INC989": "the page says only 'near' Novotoretske, a name two hromadas share",
+    "INC1605": "the page names two sites in two districts: the record would need splitting",
+    "INC356": "the page names two districts without saying which site is where",
+    "INC1593": "it may be the same strike as INC366",
 }
 #: Record -> {column: new value}; the reason goes into the notes.
 CORRECTED = {
@@ -107,7 +115,8 @@ AT_DISTRICT = {
 
 def place(incidents: pd.DataFrame, districts: Districts) -> list[str]:
     fixes = pd.concat(
-        [read(HERE / f"fix-region9{part}.csv") for part in ("a", "b", "-ru")], ignore_index=True
+        [read(HERE / f"fix-region9{part}.csv") for part in ("a", "b", "c", "-ru")],
+        ignore_index=True,
     ).set_index("id")
     log = []
     for record_id, (district, town) in PLACED.items():
