@@ -137,11 +137,19 @@ def main() -> None:
     log = place(incidents, districts)
     batch = pd.concat([read(HERE / name) for name in BATCHES], ignore_index=True)
     added, ids = new_rows(incidents, districts, batch[~batch["id"].isin(DROPPED)])
+    total = write(incidents, added, ids, "v2.4")
+    print("\n".join(log))
+    print(f"{len(log)} records placed more precisely; {len(added)} added ({total} in all)")
+
+
+def write(incidents: pd.DataFrame, added: pd.DataFrame, ids: list, version: str) -> int:
+    """The records and the new ones to ``incidents.csv``, the research ids' map beside
+    this script; the number of records written."""
     merged = pd.concat([incidents, added], ignore_index=True)
     merged.to_csv(INCIDENTS, index=False)
-    pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.4.csv", index=False)
-    print("\n".join(log))
-    print(f"{len(log)} records placed more precisely; {len(added)} added ({len(merged)} in all)")
+    mapping = pd.DataFrame(ids, columns=["research_id", "id"])
+    mapping.to_csv(HERE / f"id-map-{version}.csv", index=False)
+    return len(merged)
 
 
 if __name__ == "__main__":

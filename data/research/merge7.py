@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 from merge5 import HERE, INCIDENTS, Districts, read
-from merge6 import new_rows
+from merge6 import new_rows, write
 
 #: Record -> (district as the page names it, or "" ; town, or ""). A town with a district
 #: is a village the gazetteer lacks, drawn at its district.
@@ -181,11 +181,9 @@ def main() -> None:
             "district",
         ]
     added, ids = new_rows(incidents, districts, batch)
-    merged = pd.concat([incidents, added], ignore_index=True)
-    merged.to_csv(INCIDENTS, index=False)
-    pd.DataFrame(ids, columns=["research_id", "id"]).to_csv(HERE / "id-map-v2.5.csv", index=False)
+    total = write(incidents, added, ids, "v2.5")
     print("\n".join(log))
-    print(f"{len(log)} records placed or corrected; {len(added)} added ({len(merged)} in all)")
+    print(f"{len(log)} records placed or corrected; {len(added)} added ({total} in all)")
 
 
 if __name__ == "__main__":
