@@ -28,6 +28,9 @@ DISTRICTS_DIR = Path("geodata") / "sources" / "ua-districts"
 #: the official KATOTTG-KOATUU table that places every settlement in its hromada.
 PRE_2020_DIR = Path("geodata") / "sources" / "ua-districts-pre2020"
 RU_DISTRICTS = Path("data") / "ru-districts.csv"
+#: Ukrainian districts renamed after OCHA's table was made, each with its page: the new
+#: name is what reports use ("Sheptytskyi raion" for OCHA's Chervonohradskyi).
+UA_RENAMES = Path("data") / "ua-district-renames.csv"
 DISTRICTS_LICENCE = (
     "CC BY-IGO 3.0 (OCHA COD-AB Ukraine, and its pre-2020 raions); KATOTTG/KOATUU are "
     "official classifiers of Ukraine (not under copyright), via kse-ua/KSE-Loc-Data-Hub "
@@ -90,8 +93,17 @@ def _ukraine(repo: Path, admin1: gpd.GeoDataFrame) -> pd.DataFrame:
     if iso.duplicated().any() or len(iso) != oblast.nunique():
         raise ValueError(f"oblast P-codes do not map one-to-one to ISO codes: {iso.to_dict()}")
     districts["admin1_iso"] = oblast.map(iso)
-    districts["aliases"] = ""
     districts["label"] = districts["name_en"] + " " + districts["kind"]
+    districts["aliases"] = ""
+    renames = pd.read_csv(repo / UA_RENAMES, dtype=str, keep_default_na=False)
+    for row in renames.itertuples(index=False):
+        at = (districts["name_en"] == row.name_en) & (districts["kind"] == row.kind)
+        if at.sum() != 1:
+            raise ValueError(f"{UA_RENAMES}: {row.name_en} {row.kind} is not one district")
+        new = f"{row.new_name_en} {row.kind}"
+        local = {"raion": "район", "hromada": "громада"}[row.kind]
+        districts.loc[at, "aliases"] = f"{new}|{row.new_name_uk} {local}"
+        districts.loc[at, "label"] += f" ({new} since {row.since[:4]})"
     districts["point"] = "centroid"
     districts["source_url"] = ""
     return districts.sort_values("pcode", ignore_index=True)
@@ -246,4 +258,5 @@ def input_files(repo: Path) -> list[Path]:
         *sorted((repo / DISTRICTS_DIR).glob("*.csv")),
         *(pre_2020 / name for name in ("ADMIN_2.dbf", "admin-comp.csv", "ua-admin-codes-old.csv")),
         repo / RU_DISTRICTS,
+        repo / UA_RENAMES,
     ]
