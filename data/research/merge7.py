@@ -9,7 +9,9 @@ files in this folder and the geodata, so it reruns from a clone (on the v2.4.0 f
    or fairly sure, the page is the same strike's and names where the site is (``PLACED``);
    the page joins the record's sources. Left out, and why: ``LEFT_OUT``.
 2. Corrections the pass found on the records' own subjects (``CORRECTED``).
-3. ``r7-ru.csv`` and ``r7-ua.csv``: new records (``BRIEF7.md``), except ``DROPPED``. Where
+3. ``SPLIT``: a record that holds two sites becomes one record per site (the page names
+   both); the second takes the first free id after the new records.
+4. ``r7-ru.csv`` and ``r7-ua.csv``: new records (``BRIEF7.md``), except ``DROPPED``. Where
    a page names only the district or hromada the researcher wrote its centre as the town;
    those records are kept at their district (``AT_DISTRICT``): the page does not say the
    town was hit.
@@ -60,7 +62,6 @@ LEFT_OUT = {
     "INC334": "the record covers several sites and the page names one district",
     "INC1196": "Kharkiv Oblast has several villages named Vodiane",
     "INC989": "the page says only 'near' Novotoretske, a name two hromadas share",
-    "INC1605": "the page names two sites in two districts: the record would need splitting",
     "INC356": "the page names two districts without saying which site is where",
     "INC1593": "it may be the same strike as INC366",
 }
@@ -92,6 +93,26 @@ CORRECTED = {
 #: Sources added with a correction: record -> (url, outlet).
 CORRECTION_SOURCES = {
     "INC319": ("https://interfax.com.ua/news/general/990596.html", "Interfax-Ukraine"),
+}
+#: Record -> its sites, each {column: value} over the record's own values.
+SPLIT_URL = "https://www.radiosvoboda.org/a/news-udar-rf-lvivshchyna/33615013.html"
+SPLIT = {
+    "INC1605": [
+        {
+            "facility_type": "thermal_power_plant",
+            "facility_name": "thermal power plant in Sheptytskyi district (not named)",
+            "district": "Sheptytskyi raion",
+            "effects": "missiles and drones hit the plant in the morning and set it on fire; "
+            "rescuers put the fire out by midday",
+        },
+        {
+            "facility_type": "substation",
+            "facility_name": "substation in Stryi district (not named)",
+            "district": "Stryiskyi raion",
+            "effects": "missiles and drones hit the substation in the morning and set it on "
+            "fire; rescuers put the fire out by midday",
+        },
+    ],
 }
 BATCHES = ("r7-ru.csv", "r7-ua.csv")
 DROPPED = {
@@ -151,6 +172,37 @@ def place(incidents: pd.DataFrame, districts: Districts) -> list[str]:
     return log
 
 
+def split(incidents: pd.DataFrame, districts: Districts) -> list[str]:
+    """One record per site for each record in ``SPLIT``; the first site keeps the id."""
+    log = []
+    for record_id, sites in SPLIT.items():
+        row = _row(incidents, record_id)
+        record = incidents.loc[row].copy()
+        record["notes"] += (
+            " v2.5: split into one record per site: the Lviv oblast prosecutor (Radio "
+            "Svoboda) names a thermal power plant in Sheptytskyi district and a substation "
+            "in Stryi district."
+        )
+        _add_source(incidents, row, SPLIT_URL, "Radio Svoboda")
+        sources = ["source_url", "source_outlet"]
+        record[sources] = incidents.loc[row, sources]
+        for n, site in enumerate(sites):
+            values = record.copy()
+            for column, value in site.items():
+                values[column] = value
+            name, known = districts.canonical(values["district"], values["admin1"])
+            if not known:
+                raise ValueError(f"{record_id}: {values['district']} not in the district table")
+            values["location_precision"] = "district"  # the district as the page names it
+            if n == 0:
+                incidents.loc[row] = values
+            else:
+                values["id"] = f"INC{incidents['id'].str[3:].astype(int).max() + 1}"
+                incidents.loc[len(incidents)] = values
+            log.append(f"{record_id}: {values['id']} at {name}")
+    return log
+
+
 def _row(incidents: pd.DataFrame, record_id: str) -> int:
     return incidents.index[incidents["id"] == record_id][0]
 
@@ -181,7 +233,9 @@ def main() -> None:
             "district",
         ]
     added, ids = new_rows(incidents, districts, batch)
-    total = write(incidents, added, ids, "v2.5")
+    merged = pd.concat([incidents, added], ignore_index=True)
+    log += split(merged, districts)
+    total = write(merged.iloc[: len(incidents)], merged.iloc[len(incidents) :], ids, "v2.5")
     print("\n".join(log))
     print(f"{len(log)} records placed or corrected; {len(added)} added ({total} in all)")
 
