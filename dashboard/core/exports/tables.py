@@ -15,20 +15,17 @@ import pandas as pd
 from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.incidents.schema import COLUMNS, split_sources
 from dashboard.core.join.facility import LINK_COLUMNS
-from dashboard.core.vocab import WRI_CREDIT
+from dashboard.core.vocab import DATA_CREDIT, GEM_CREDIT, WRI_CREDIT
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-ATTRIBUTION = (
-    "Boundaries: Natural Earth (public domain); places: GeoNames (CC BY 4.0); "
-    "incidents: each record's own source"
-)
 
 
 def attribution(incidents: pd.DataFrame) -> str:
-    """The credits an export owes: WRI's too when a row is linked to one of its plants."""
+    """The credits an export owes: WRI's too when a row is linked to one of its plants,
+    with GEM's, whose Russian plant names the link matches."""
     linked = incidents.get("facility_id", pd.Series(dtype=str)).astype(str)
     uses_wri = linked.str.startswith("wri-").any()
-    return f"{ATTRIBUTION}; {WRI_CREDIT}" if uses_wri else ATTRIBUTION
+    return f"{DATA_CREDIT} · {WRI_CREDIT} · {GEM_CREDIT}" if uses_wri else DATA_CREDIT
 
 
 def export_frame(incidents: pd.DataFrame) -> pd.DataFrame:

@@ -187,6 +187,8 @@ def test_exports_carry_the_facility_link_and_wri_credit(bundled: Dataset) -> Non
     props = document["features"][0]["properties"]
     assert (props["facility_id"], props["facility_capacity"]) == ("wri-1005097", 2334.0)
     assert "World Resources Institute (2021), CC BY 4.0" in document["metadata"]["attribution"]
+    assert "Global Energy Monitor" in document["metadata"]["attribution"]
+    assert "KATOTTG" in table["attribution"].iat[0]  # districts place records too
 
 
 def test_png_legend_shows_the_facility_layer_when_on(
