@@ -155,7 +155,9 @@ class Catalogue:
                 previous = gram
                 ok = same & (previous >= 0) & (nxt >= 0)
                 gram = np.full(n, -1, dtype=np.int64)
-                gram[ok] = pd.factorize(previous[ok] * base + nxt[ok])[0]
+                gram[ok] = previous[ok] * base + nxt[ok]
+                if base ** (length + 1) >= 2**62:  # the next length could overflow
+                    gram[ok] = pd.factorize(gram[ok])[0]
             wanted = alias_start[alias_length == length]
             if not len(wanted):
                 continue

@@ -382,6 +382,7 @@ def _recode(
     """A categorical copy of ``values`` with ``rows`` set to ``labels[codes]``."""
     values = pd.Categorical(values)
     categories = values.categories.append(labels.difference(values.categories, sort=False))
-    new = values.codes.astype(np.int32)  # room for the new labels
+    # Codes just wide enough for the new labels: a fresh million-row array is the cost.
+    new = values.codes.astype(np.min_scalar_type(-len(categories)))
     new[rows] = categories.get_indexer(labels)[codes]
     return pd.Categorical.from_codes(new, categories=categories, validate=False)
