@@ -89,10 +89,43 @@ CORRECTED = {
         {"facility_name": "Novotroitskoye 150 kV substation (Russian-occupied Kherson Oblast)"},
         "TASS names the substation; its village is not stated, so it stays region-level",
     ),
+    "INC1222": (
+        {
+            "effects": "morning drone strike hit infrastructure; several settlements lost power, "
+            "about half of Nizhyn (its mayor) ran on generators",
+            "affected_count": "",
+            "affected_unit": "",
+        },
+        "the 'over 30,000' figure was the Ukrinform report of 31 Aug, which is INC1227's "
+        "strike; on 19 Aug the governor gave no figure, so none is kept here",
+    ),
+    "INC1478": (
+        {
+            "district": "",
+            "location_precision": "region",
+            "facility_name": "substation (name and place not given) feeding Tokmak district",
+        },
+        "Balitsky says 75 settlements of Tokmak district lost power after a substation was "
+        "shelled, not where the substation is: Tokmak district is the outage area, so the "
+        "record is region-level (v2.4 had drawn it at the district)",
+    ),
+    "INC339": (
+        {},
+        "Stepan Kuybida, quoted by Online.ua and TSN, is the first deputy head of the oblast "
+        "administration; the head, Viacheslav Nehoda, called the site industrial",
+    ),
 }
 #: Sources added with a correction: record -> (url, outlet).
 CORRECTION_SOURCES = {
     "INC319": ("https://interfax.com.ua/news/general/990596.html", "Interfax-Ukraine"),
+    "INC1222": (
+        "https://glavnoe.in.ua/news/polovyna-nizhyna-zalyshylasya-bez-elektryky-pislya-ataky-droniv",
+        "Glavnoe (Chernihiv regional)",
+    ),
+    "INC339": (
+        "https://nova.te.ua/statti/rosijska-raketa-poshkodyla-promyslovyj-ob-yekt-na-ternopilshhyni",
+        "Nova Ternopilska Hazeta",
+    ),
 }
 #: Record -> its sites, each {column: value} over the record's own values.
 SPLIT_URL = "https://www.radiosvoboda.org/a/news-udar-rf-lvivshchyna/33615013.html"
