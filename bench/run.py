@@ -30,6 +30,7 @@ TABLE = (
     ("validate_s", "{:>10.3f}"),
     ("join_s", "{:>8.3f}"),
     ("link_s", "{:>8.3f}"),
+    ("link_ratio", "{:>10.3f}"),
     ("filter_s", "{:>9.4f}"),
     ("map_build_s", "{:>11.3f}"),
     ("payload_bytes", "{:>13,}"),

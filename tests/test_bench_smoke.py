@@ -16,6 +16,7 @@ SIZE_KEYS = {
     "validate_s",
     "join_s",
     "link_s",
+    "link_ratio",
     "filter_s",
     "map_build_s",
     "payload_bytes",
@@ -55,6 +56,9 @@ def test_size_line_has_the_measurements(lines: list[dict]) -> None:
     # The whole import takes longer than any one of its steps; the command line also
     # starts Python and writes both files.
     assert size["ingest_s"] > max(size["validate_s"], size["join_s"])
+    # The link's share of the join (issue #12's bar) is measured run by run, so it need
+    # not equal the ratio of the medians, but it is a positive share of the same order.
+    assert 0 < size["link_ratio"] < 10 * size["link_s"] / size["join_s"]
     assert size["cli_s"] > size["ingest_s"]
     assert size["peak_rss_mb"] > 50 and size["cli_peak_rss_mb"] > 50
     # The synthetic rows are built from the gazetteer, so nearly all must be placed.
