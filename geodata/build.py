@@ -156,7 +156,7 @@ def write_facilities(repo: Path) -> Layer:
         "source and licence per row.",
         "WRI Global Power Plant Database v1.3.0 country files (geodata/sources/"
         "power-plants-wri), data/facility-aliases.csv (names read on pages, and Russian plant "
-        "names from Global Energy Monitor trackers, each with its source), "
+        "names from Global Energy Monitor trackers and OpenStreetMap, each with its source), "
         "data/facility-corrections.csv (WRI errors checked on pages) and data/facilities.csv",
         "GPPD 1.3.0; facility list " + _data_version(repo),
         sha256_of_files(inputs),

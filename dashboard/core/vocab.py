@@ -236,12 +236,13 @@ DATA_CREDIT = f"{BASE_CREDIT} · Incidents: see each source"
 WRI_CREDIT = (
     "Power plants: Global Power Plant Database v1.3.0, World Resources Institute (2021), CC BY 4.0"
 )
-GEM_CREDIT = (
+PLANT_NAMES_CREDIT = (
     "Russian names of some plants: Global Energy Monitor, Global Coal Plant, Oil and Gas Plant "
-    "and Hydropower Trackers (2024), CC BY 4.0"
+    "and Hydropower Trackers (2024), CC BY 4.0; two from OpenStreetMap, © OpenStreetMap "
+    "contributors, ODbL"
 )
 FACILITY_CREDIT = (
-    f"{WRI_CREDIT} · {GEM_CREDIT} · Oil and gas sites: compiled from public reporting "
+    f"{WRI_CREDIT} · {PLANT_NAMES_CREDIT} · Oil and gas sites: compiled from public reporting "
     "(see each row)"
 )
 

@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.incidents.schema import COLUMNS, split_sources
 from dashboard.core.join.facility import LINK_COLUMNS
-from dashboard.core.vocab import DATA_CREDIT, GEM_CREDIT, WRI_CREDIT
+from dashboard.core.vocab import DATA_CREDIT, PLANT_NAMES_CREDIT, WRI_CREDIT
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,7 +25,7 @@ def attribution(incidents: pd.DataFrame) -> str:
     with GEM's, whose Russian plant names the link matches."""
     linked = incidents.get("facility_id", pd.Series(dtype=str)).astype(str)
     uses_wri = linked.str.startswith("wri-").any()
-    return f"{DATA_CREDIT} · {WRI_CREDIT} · {GEM_CREDIT}" if uses_wri else DATA_CREDIT
+    return f"{DATA_CREDIT} · {WRI_CREDIT} · {PLANT_NAMES_CREDIT}" if uses_wri else DATA_CREDIT
 
 
 def export_frame(incidents: pd.DataFrame) -> pd.DataFrame:
