@@ -8,9 +8,11 @@ import streamlit as st
 from dashboard import cache
 from dashboard.components import summary
 from dashboard.core.dataset import dataset_version, known_gaps
+from dashboard.core.maps.facilities import capacity_text
 from dashboard.core.untrusted import inert
 from dashboard.core.view import aggregate
-from dashboard.core.vocab import AFFECTED_UNITS, AREA_PRECISION, SIDE_COLOURS
+from dashboard.core.view.facilities import NAME_GAP_NOTE, name_coverage
+from dashboard.core.vocab import AFFECTED_UNITS, AREA_PRECISION, SIDE_COLOURS, label
 
 COLUMNS = {
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
@@ -139,6 +141,29 @@ if len(ambiguous):
         width="stretch",
         column_config=COLUMNS
         | {"facility_candidates": st.column_config.TextColumn("candidate sites")},
+    )
+
+names = name_coverage(cache.geography().facilities)
+st.markdown(
+    f"**Names of catalogue sites.** {names.russian:,} of {names.sites:,} sites have a "
+    f"Russian name and {names.ukrainian:,} a Ukrainian one; {len(names.unnamed):,} have "
+    "neither and are matched by their English name and aliases only."
+)
+with st.expander(f"Sites without a Ukrainian or Russian name ({len(names.unnamed):,})"):
+    st.caption(NAME_GAP_NOTE)
+    unnamed = names.unnamed
+    st.dataframe(
+        unnamed.assign(
+            facility_type=unnamed["facility_type"].map(label),
+            capacity=list(map(capacity_text, unnamed["capacity"], unnamed["capacity_unit"])),
+        ).drop(columns="capacity_unit"),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "facility_id": st.column_config.TextColumn("id"),
+            "name_en": st.column_config.TextColumn("name (WRI or reporting)"),
+            "facility_type": st.column_config.TextColumn("type"),
+        },
     )
 
 st.subheader("Records that could not be placed")

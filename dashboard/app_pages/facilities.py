@@ -74,10 +74,18 @@ else:
         column_config={
             # Narrow columns for short values, so that the whole row fits the page.
             "name": st.column_config.TextColumn("site", width="medium"),
+            "local_names": st.column_config.TextColumn(
+                "Ukrainian / Russian name",
+                width="medium",
+                help="As read in the catalogue's sources; empty where none gave one",
+            ),
             "facility_type": st.column_config.TextColumn("type"),
             "country": st.column_config.TextColumn("country", width="small"),
             "capacity": st.column_config.NumberColumn(
-                "capacity", format="localized", width="small"
+                "capacity",
+                format="localized",
+                width="small",
+                help="Nameplate capacity; None where the catalogue has no figure",
             ),
             "capacity_unit": st.column_config.TextColumn("unit", width="small"),
             "strikes": st.column_config.NumberColumn("strikes", width="small"),

@@ -39,6 +39,9 @@ def test_facilities_page_counts_strikes_per_site(bundled: Dataset, geo) -> None:
     (table,) = at.dataframe
     assert table.value["strikes"].tolist() == expected["strikes"].tolist()
     assert table.value["name"].tolist() == expected["name"].tolist()
+    # Reports in Ukrainian or Russian name these sites: the table shows those names.
+    assert table.value["local_names"].tolist() == expected["local_names"].tolist()
+    assert (table.value["local_names"] != "").mean() > 0.8
     refining = capacity_figures(shown, geo.facilities)[0]
     labels = {m.label: m.value for m in at.metric}
     assert labels[refining.label] == f"{refining.struck:,.1f} Mt/yr"
@@ -52,6 +55,7 @@ def test_a_site_link_opens_the_map_on_that_site() -> None:
     ryazan = next(f for f in features if f["properties"]["id"] == "ru-ref-ryazan")
     assert ryazan["properties"]["k"] >= 5  # its strikes, each in the popup's timeline
     assert len(ryazan["properties"]["tl"]) == min(ryazan["properties"]["k"], 10)
+    assert "Рязанский НПЗ" in ryazan["properties"]["ln"]  # the popup's Cyrillic names
     (component,) = [
         c for c in at.get("component_instance") if "st_folium" in c.proto.component_name
     ]

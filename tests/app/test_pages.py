@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.dataset import Dataset
 from dashboard.core.view.derived import derive
+from dashboard.core.view.facilities import name_coverage
 from dashboard.core.view.state import decode
 from tests.support.markdown import rendered_text as plain
 
@@ -101,7 +102,7 @@ def test_layer_choice_reaches_the_map(layers: list[str]) -> None:
     assert ("L.markerClusterGroup" in script) == ("incidents" in layers)
 
 
-def test_data_quality_page(bundled: Dataset) -> None:
+def test_data_quality_page(bundled: Dataset, geo) -> None:
     at = AppTest.from_file(APP, default_timeout=90).run()
     at.switch_page("app_pages/data.py").run()
     assert not at.exception
@@ -119,6 +120,12 @@ def test_data_quality_page(bundled: Dataset) -> None:
     assert metrics["District-level records"] == f"{district_share:.1%}"
     assert metrics["Attack waves"] == f"{len(bundled.waves):,}"
     assert any("Counts are floors" in m.value for m in at.markdown)
+    # The catalogue's Cyrillic names are counted, and the sites without any are listed.
+    names = name_coverage(geo.facilities)
+    assert any(f"{names.russian:,} of {names.sites:,} sites" in m.value for m in at.markdown)
+    (expander,) = [e for e in at.expander if e.label.startswith("Sites without a Ukrainian")]
+    (unnamed,) = expander.dataframe
+    assert unnamed.value["facility_id"].tolist() == names.unnamed["facility_id"].tolist()
 
 
 def test_about_page_states_borders_and_attribution() -> None:

@@ -288,6 +288,16 @@ def load(directory: Path = GEODATA_DIR) -> Catalogue:
     return Catalogue.from_frame(frame)
 
 
+def local_names(sites: pd.DataFrame) -> pd.Series:
+    """Each site's Ukrainian and Russian names ("Рязанский НПЗ", or "ТЕЦ Мічуринська /
+    ТЭЦ Мичуринская" when they differ), as read in the sources the catalogue cites;
+    empty where no source gave one (the names are never transliterated from English)."""
+    uk = sites["name_uk"].fillna("").astype(str).str.strip()
+    ru = sites["name_ru"].fillna("").astype(str).str.strip()
+    both = (uk != "") & (ru != "") & (uk != ru)
+    return uk.where(uk != "", ru).where(~both, uk + " / " + ru)
+
+
 def coordinates(catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
     """Latitude and longitude arrays (NaN where the site has no position)."""
     frame = catalogue.frame

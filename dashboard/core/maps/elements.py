@@ -345,6 +345,7 @@ var {{ this.get_name() }} = (function () {
     head.appendChild(text('b', p.n));
     head.appendChild(document.createTextNode(' \u00b7 ' + p.t + (p.c ? ' \u00b7 ' + p.c : '')));
     box.appendChild(head);
+    if (p.ln) { box.appendChild(text('div', p.ln)); }
     if (p.o) { box.appendChild(text('div', 'Operator: ' + p.o)); }
     if (p.town) {
       box.appendChild(text('div', 'Drawn at its town: the catalogue has no site position.'));

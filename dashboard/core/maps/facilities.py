@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.core.geo.facilities import Catalogue
+from dashboard.core.geo.facilities import Catalogue, local_names
 from dashboard.core.maps.popups import source_pairs
 from dashboard.core.vocab import CATALOGUE_SYMBOLS, SIDE_NAMES, label
 
@@ -40,8 +40,11 @@ def facility_features(incidents: pd.DataFrame, catalogue: Catalogue) -> dict:
     chosen = sites.loc[shown]
     timelines = _timelines(linked, set(chosen["facility_id"]))
     sizes = symbol_sizes(chosen["capacity"], chosen["capacity_unit"])
+    names = local_names(chosen).to_numpy()
     features = []
-    for (_, site), count, size in zip(chosen.iterrows(), strikes[shown], sizes, strict=True):
+    for (_, site), count, size, named in zip(
+        chosen.iterrows(), strikes[shown], sizes, names, strict=True
+    ):
         features.append(
             {
                 "type": "Feature",
@@ -52,6 +55,7 @@ def facility_features(incidents: pd.DataFrame, catalogue: Catalogue) -> dict:
                 "properties": {
                     "id": site["facility_id"],
                     "n": site["name_en"],
+                    "ln": named,
                     "t": label(site["facility_type"]),
                     "s": CATALOGUE_SYMBOLS[site["facility_type"]],
                     "c": capacity_text(site["capacity"], site["capacity_unit"]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.core.geo.facilities import Catalogue
+from dashboard.core.geo.facilities import Catalogue, local_names
 from dashboard.core.incidents.schema import SOURCE_SEPARATOR
 from dashboard.core.vocab import COUNTRY_NAMES
 
@@ -31,6 +31,7 @@ TABLE_COLUMNS = (
     "last_strike",
     "median_days_between",
     "latest_source",
+    "local_names",
 )
 METHOD_NOTE = (
     "Struck means hit at least once in the filter window, as reported; it does not mean "
@@ -77,6 +78,7 @@ def facility_table(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFram
         {
             "facility_id": counts.index.to_numpy(),
             "name": chosen["name_en"].to_numpy(),
+            "local_names": local_names(chosen).to_numpy(),
             "facility_type": chosen["facility_type"].to_numpy(),
             "country": chosen["country"].map(COUNTRY_NAMES).fillna(chosen["country"]).to_numpy(),
             "capacity": chosen["capacity"].to_numpy(dtype=float),
@@ -94,6 +96,48 @@ def facility_table(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFram
     return table.sort_values(
         ["strikes", "last_strike"], ascending=False, kind="stable"
     ).reset_index(drop=True)
+
+
+#: Why some sites have no Ukrainian or Russian name (the Data quality page says so).
+NAME_GAP_NOTE = (
+    "A name is entered only when it was read, in Cyrillic, in a source about that site; "
+    "none is transliterated from WRI's English. For the sites below, no source read gave "
+    "one: Global Energy Monitor's coal, gas and hydro trackers, RusHydro's plant list, an "
+    "OpenStreetMap extract and stored news pages in Russian and Ukrainian were searched "
+    "(the research logs are in data/research/). Most are small Russian plants, wind and "
+    "solar projects WRI lists from plans of the 2010s, and rows that stand for several "
+    "plants; a few are depots and gas sites known only from English reporting."
+)
+
+
+@dataclass(frozen=True)
+class NameCoverage:
+    """How many catalogue sites carry a Russian, a Ukrainian, or neither name."""
+
+    sites: int
+    russian: int
+    ukrainian: int
+    unnamed: pd.DataFrame  # the sites with neither: by type, largest capacity first
+
+
+def name_coverage(catalogue: Catalogue) -> NameCoverage:
+    """The catalogue's Cyrillic names, counted; the sites with none, listed."""
+    sites = catalogue.frame
+    russian = sites["name_ru"].fillna("").astype(str).str.strip() != ""
+    ukrainian = sites["name_uk"].fillna("").astype(str).str.strip() != ""
+    unnamed = sites.loc[~russian & ~ukrainian].sort_values(
+        ["facility_type", "capacity", "facility_id"],
+        ascending=[True, False, True],
+        na_position="last",
+    )
+    return NameCoverage(
+        sites=len(sites),
+        russian=int(russian.sum()),
+        ukrainian=int(ukrainian.sum()),
+        unnamed=unnamed[
+            ["facility_id", "name_en", "facility_type", "country", "capacity", "capacity_unit"]
+        ].reset_index(drop=True),
+    )
 
 
 def _latest_sources(incidents: pd.DataFrame) -> pd.Series:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.geo.facilities import COLUMNS, Catalogue
-from dashboard.core.view.facilities import capacity_figures, facility_table
+from dashboard.core.view.facilities import capacity_figures, facility_table, name_coverage
 
 
 def catalogue() -> Catalogue:
@@ -35,6 +35,15 @@ def catalogue() -> Catalogue:
         for i, t, f, c, cap, u in sites
     ]
     return Catalogue.from_frame(pd.DataFrame(rows, columns=list(COLUMNS)))
+
+
+def named_catalogue() -> Catalogue:
+    """ref-1 with both names, ref-4 with a Russian name only, tpp-1 with one name in both."""
+    frame = catalogue().frame.set_index("facility_id")
+    frame.loc["ref-1", ["name_uk", "name_ru"]] = ["Рязанський НПЗ", "Рязанский НПЗ"]
+    frame.loc["ref-4", "name_ru"] = "Яйский НПЗ"
+    frame.loc["tpp-1", ["name_uk", "name_ru"]] = ["ГРЕС-1", "ГРЕС-1"]
+    return Catalogue.from_frame(frame.reset_index())
 
 
 def strikes() -> pd.DataFrame:
@@ -79,3 +88,19 @@ def test_the_table_counts_strikes_and_gaps_per_site() -> None:
     assert np.isnan(table.loc["tpp-1", "median_days_between"])  # one day only: no gap
     assert table.index.tolist()[0] == "ref-1"  # most struck first
     assert "ref-2" not in table.index  # never struck
+
+
+def test_the_table_gives_each_site_its_ukrainian_and_russian_names() -> None:
+    table = facility_table(strikes(), named_catalogue()).set_index("facility_id")
+    assert table.loc["ref-1", "local_names"] == "Рязанський НПЗ / Рязанский НПЗ"
+    assert table.loc["ref-4", "local_names"] == "Яйский НПЗ"
+    assert table.loc["tpp-1", "local_names"] == "ГРЕС-1"  # the same name is not repeated
+    plain = facility_table(strikes(), catalogue()).set_index("facility_id")
+    assert (plain["local_names"] == "").all()  # no source, no name: never made up
+
+
+def test_name_coverage_counts_the_names_and_lists_the_sites_without() -> None:
+    coverage = name_coverage(named_catalogue())
+    assert (coverage.sites, coverage.russian, coverage.ukrainian) == (6, 3, 2)
+    # Neither name: ref-2, ref-3, tpp-2; by type (one unit each), largest first.
+    assert coverage.unnamed["facility_id"].tolist() == ["ref-2", "ref-3", "tpp-2"]
