@@ -133,10 +133,11 @@ class Catalogue:
         integer codes, one length at a time.
         """
         aliases = self._aliases
-        owner, text_ids = _tokens(texts, aliases.number)
+        owner, text_ids, run = _known_words(texts, aliases.number)
+        runs = int(run[-1]) + 1 if len(run) else 0
         area, alias_ids, alias_owner = aliases.area, aliases.words, aliases.owner
         word_id = np.concatenate([text_ids, alias_ids])
-        sequence = np.concatenate([owner, alias_owner + len(texts)])
+        sequence = np.concatenate([run, alias_owner + runs])
         n = len(sequence)
         first = np.r_[True, sequence[1:] != sequence[:-1]] if n else np.zeros(0, bool)
         position = np.arange(n) - np.maximum.accumulate(np.where(first, np.arange(n), 0))
@@ -164,8 +165,9 @@ class Catalogue:
             codes = pd.Index(gram[wanted])
             at = np.flatnonzero(is_text & (gram >= 0))
             hit = codes.get_indexer(gram[at])
-            matched, alias = at[hit >= 0], sequence[wanted[hit[hit >= 0]]] - len(texts)
-            # "gas pipeline in Nikopol district" does not name "gas pipeline in Nikopol".
+            matched, alias = at[hit >= 0], sequence[wanted[hit[hit >= 0]]] - runs
+            # "gas pipeline in Nikopol district" does not name "gas pipeline in Nikopol"
+            # (a word the catalogue does not know starts a new run: it is no area word).
             after = np.minimum(matched + length, n - 1)
             town = ~((sequence[after] == sequence[matched]) & area[word_id[after]])
             matched, alias = matched[town], alias[town]
@@ -249,12 +251,27 @@ def _inside_longer(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return inside
 
 
+def _known_words(
+    texts: pd.Series, number: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The texts' words that ``number`` knows, in order: each one's text, number, and
+    run (consecutive known words of one text share a run; a word the catalogue does not
+    know ends it). No name spans an unknown word, so the n-gram search needs only these:
+    about 40 % fewer words in reporting's facility names."""
+    owner, words = _tokens(texts, number)
+    if not len(words):
+        return owner, words, words
+    known = words >= 0
+    starts = known & np.r_[True, (owner[1:] != owner[:-1]) | ~known[:-1]]
+    return owner[known], words[known], (np.cumsum(starts) - 1)[known]
+
+
 def _tokens(texts: pd.Series, number: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """Every word of the texts, in order: its text's position and its number in
-    ``number`` (-1 where absent). Split at white space and coded in Arrow; each
+    ``number`` (-1 where absent). Split at ASCII white space and coded in Arrow; each
     distinct token is folded once, and a token that folds to several words ("Kstovo-
-    Ryazan", "(KINEF)") is spread into them."""
-    lists = pc.utf8_split_whitespace(arrow_text(texts))
+    Ryazan", "(KINEF)", a no-break space) is spread into them."""
+    lists = pc.ascii_split_whitespace(arrow_text(texts))
     token_owner = pc.list_parent_indices(lists).to_numpy()
     tokens = pc.dictionary_encode(pc.list_flatten(lists))
     keys = [_word_keys(t) for t in tokens.dictionary.to_pylist()]

@@ -46,6 +46,8 @@ def test_vectorised_matches_equal_the_reference(bundled, geo) -> None:
         "Luch CHP, Belgorod",
         "gas pipeline in Nikopol district",
         "oil depot in Kharkiv Oblast",
+        "Burshtyn\u00a0TPP and\tthe Ryazan refinery",  # no-break space, tab
+        "Kirishi unknownword refinery",  # an unknown word ends a name
         "",
         "—",
     ]
