@@ -96,3 +96,17 @@ def test_a_town_site_is_not_named_by_its_district_or_region(geo) -> None:
         (0, "ua-gas-nikopol"),
         (2, "ua-gas-nikopol"),
     ]
+
+
+def test_the_token_memo_is_bounded_and_changes_no_match(geo, monkeypatch) -> None:
+    from dashboard.core.geo import facilities
+
+    texts = pd.Series(["Ryazan refinery", "Burshtyn TPP", "Kirishi refinery KINEF"])
+    expected = geo.facilities.named_in(texts)
+    monkeypatch.setattr(facilities, "_SEEN_TOKENS", 2)
+    fresh = Catalogue.from_frame(geo.facilities.frame)
+    for _ in range(2):  # a second pass reads what the first kept
+        got = fresh.named_in(texts)
+        assert len(fresh._aliases.seen) <= 2
+        for part, want in zip(got, expected, strict=True):
+            assert part.tolist() == want.tolist()
