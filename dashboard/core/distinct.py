@@ -61,6 +61,47 @@ def combined_codes(*columns: pd.Series | np.ndarray) -> np.ndarray:
     return combined
 
 
+def distinct_rows(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code among the distinct combinations of the columns' values (first-
+    appearance order), and each code's first row.
+
+    The values are mixed into one 64-bit number per row and factorised once (floats by
+    their bits, like :func:`combined_codes`); every row is then checked against its
+    code's first row, and should two different rows ever mix to the same number, the
+    exact combined codes are used instead. Cheaper than a factorisation per column.
+    """
+    if not len(columns[0]):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    parts = [_bits(column) for column in columns]
+    mixed = np.zeros(len(parts[0]), dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping is the mixing
+        for part in parts:
+            mixed = (mixed ^ part) * _MIX
+    codes = pd.factorize(mixed)[0]
+    first = _first_rows(codes)
+    if not all(np.array_equal(part[first][codes], part) for part in parts):
+        codes = pd.factorize(combined_codes(*columns))[0]
+        first = _first_rows(codes)
+    return codes, first
+
+
+#: An odd 64-bit constant (the golden ratio's): multiplying by it spreads the bits.
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _bits(column: np.ndarray) -> np.ndarray:
+    column = np.asarray(column)
+    if column.dtype.kind == "f":
+        return column.astype(np.float64, copy=False).view(np.uint64)
+    return column.astype(np.int64, copy=False).view(np.uint64)
+
+
+def _first_rows(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears (codes numbered in order of first appearance)."""
+    seen = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, seen[1:] > seen[:-1]])
+
+
 def join_groups(values: pd.Series, groups: pd.Series, separator: str) -> pd.Series:
     """Per group (ascending), its values joined in their order, as text: one list per
     group, joined in Arrow (no string concatenation per row or call per group)."""

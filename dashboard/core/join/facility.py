@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard.core.distinct import join_groups
+from dashboard.core.distinct import distinct_rows, join_groups
 from dashboard.core.geo.facilities import Catalogue, coordinates
 from dashboard.core.join.place import haversine_km
 from dashboard.core.vocab import AREA_PRECISION, FACILITY_FAMILIES, FACILITY_MATCHES
@@ -78,6 +78,15 @@ class _Links:
         self.listed[incident] = codes + len(self.lists) + 1
         self.lists.extend(texts)
 
+    def spread(self, rows: np.ndarray, decided: _Links, key: np.ndarray) -> None:
+        """Each of ``rows`` takes what was decided for its key (its position in
+        ``decided``): links worked out once per distinct row, then copied."""
+        self.row[rows] = decided.row[key]
+        self.match[rows] = decided.match[key]
+        listed = decided.listed[key]
+        self.listed[rows] = np.where(listed > 0, listed + len(self.lists), 0)
+        self.lists.extend(decided.lists)
+
 
 def link_facilities(incidents: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """``incidents`` with :data:`LINK_COLUMNS` added (and named sites' positions used)."""
@@ -124,7 +133,25 @@ def _by_name(
     text, site, one_word = catalogue.named_in(names)
     if not len(text):
         return
-    incident, site, one_word = _expand(codes, text, site, one_word)
+    # The rows that name a site, decided once per distinct (name, family, country,
+    # region, place, precision): 120,000 such rows of a million hold a few thousand.
+    names_a_site = np.zeros(len(names) + 1, dtype=bool)  # code -1 (no name): the last
+    names_a_site[text] = True
+    rows = np.flatnonzero(names_a_site[codes])
+    lat = incidents["latitude"].to_numpy(dtype=float)
+    lon = incidents["longitude"].to_numpy(dtype=float)
+    key, first = distinct_rows(
+        codes[rows],
+        family[rows],
+        _codes_at(incidents["target_country"], rows)[0],
+        _codes_at(incidents["admin1_iso"], rows)[0],
+        regional[rows],
+        lat[rows],
+        lon[rows],
+    )
+    rep = rows[first]  # one row per key
+    local, site, one_word = _expand(codes[rep], text, site, one_word)
+    incident = rep[local]
     # A record of no particular kind ("energy infrastructure in Burshtyn") names a site
     # only with a name of two words or more ("Burshtyn TPP"): one word may be the town.
     own_family = family[incident]
@@ -134,20 +161,20 @@ def _by_name(
     country, countries = _codes_at(incidents["target_country"], incident)
     blank = np.asarray(countries == "")
     keep &= blank[country] | (country == _positions(countries, cat["country"])[site])
-    incident, site = incident[keep], site[keep]
+    local, incident, site = local[keep], incident[keep], site[keep]
     # Near enough: in the record's region for a region-level record, else within
     # NAME_KM of its town (or either has no position).
     region, regions = _codes_at(incidents["admin1_iso"], incident)
     same_region = region == _positions(regions, cat["admin1_iso"])[site]
     site_lat, site_lon = coordinates(catalogue)
-    lat = incidents["latitude"].to_numpy(dtype=float)[incident]
-    lon = incidents["longitude"].to_numpy(dtype=float)[incident]
-    distance = haversine_km(lat, lon, site_lat[site], site_lon[site])
-    regional = regional[incident]
+    distance = haversine_km(lat[incident], lon[incident], site_lat[site], site_lon[site])
+    at_region = regional[incident]
     placed_site = ~np.isnan(distance)
-    near = np.where(regional, same_region, ~placed_site | (distance <= NAME_KM))
-    how = np.where(placed_site & ~regional, _MATCH["name_and_distance"], _MATCH["name"])
-    _choose(links, incident[near], site[near], how[near], catalogue)
+    near = np.where(at_region, same_region, ~placed_site | (distance <= NAME_KM))
+    how = np.where(placed_site & ~at_region, _MATCH["name_and_distance"], _MATCH["name"])
+    decided = _Links.none(len(rep))
+    _choose(decided, local[near], site[near], how[near], catalogue)
+    links.spread(rows, decided, key)
 
 
 def _name_codes(names: pd.Series) -> tuple[np.ndarray, pd.Series]:
@@ -211,41 +238,32 @@ def _by_distance(
     # Once per distinct place and family: a million rows sit on a few thousand towns.
     lat = incidents["latitude"].to_numpy(dtype=float)[open_rows]
     lon = incidents["longitude"].to_numpy(dtype=float)[open_rows]
-    lat_code, lat_values = pd.factorize(lat)
-    lon_code, lon_values = pd.factorize(lon)
-    families = len(_FAMILIES) + 1
-    place = lat_code.astype(np.int64) * len(lon_values) + lon_code
-    key, key_code = pd.factorize(place * families + family[open_rows])
+    key, first = distinct_rows(lat, lon, family[open_rows])
+    key_lat, key_lon, key_family = lat[first], lon[first], family[open_rows][first]
     # Sites near each distinct place (fewer than the keys: a place has several families).
-    places = pd.unique(key_code // families)
-    place_lat = lat_values[places // len(lon_values)]
-    place_lon = lon_values[places % len(lon_values)]
+    key_place, place_first = distinct_rows(key_lat, key_lon)
+    place_lat, place_lon = key_lat[place_first], key_lon[place_first]
     sites = np.flatnonzero(placed)
     probe, found = _neighbours(place_lat, place_lon, site_lat[sites], site_lon[sites])
     site = sites[found]
     km = haversine_km(place_lat[probe], place_lon[probe], site_lat[site], site_lon[site])
     probe, site = probe[km <= DISTANCE_KM], site[km <= DISTANCE_KM]
-    # A near site is a candidate of the (place, family) key of its place and its family.
-    wanted = places[probe] * families + _site_families(catalogue)[site]
-    site_key = pd.Index(key_code).get_indexer(wanted)
-    candidate_key, candidate_site = site_key[site_key >= 0], site[site_key >= 0]
-    # Decided once per (place, family), then spread over the rows there.
-    per_key = np.bincount(candidate_key, minlength=len(key_code))
-    one = per_key[candidate_key] == 1
-    key_site = np.full(len(key_code) + 1, -1)
-    key_site[candidate_key[one]] = candidate_site[one]
-    chosen = key_site[key]
-    found_one = chosen >= 0
-    links.link(open_rows[found_one], chosen[found_one], _MATCH["distance"])
-    several = per_key[candidate_key] > 1
-    if several.any():
+    # A near site is a candidate of the key of its place and its family.
+    families = len(_FAMILIES) + 1
+    keys = pd.Index(key_place.astype(np.int64) * families + key_family)
+    wanted = probe.astype(np.int64) * families + _site_families(catalogue)[site]
+    candidate = keys.get_indexer(wanted)
+    candidate_key, candidate_site = candidate[candidate >= 0], site[candidate >= 0]
+    # Decided once per (place, family): one candidate links, several are listed.
+    decided = _Links.none(len(first))
+    one = np.bincount(candidate_key, minlength=len(first))[candidate_key] == 1
+    decided.link(candidate_key[one], candidate_site[one], _MATCH["distance"])
+    if (~one).any():
         listed = _id_lists(
-            pd.Series(candidate_key[several]), pd.Series(candidate_site[several]), catalogue
+            pd.Series(candidate_key[~one]), pd.Series(candidate_site[~one]), catalogue
         )
-        per_key = np.full(len(key_code), None, dtype=object)
-        per_key[listed.index.to_numpy()] = listed.to_numpy(dtype=object)
-        rows = np.flatnonzero(pd.notna(per_key)[key])
-        links.refuse(open_rows[rows], pd.Series(per_key[key[rows]], dtype=object))
+        decided.refuse(listed.index.to_numpy(), listed.reset_index(drop=True))
+    links.spread(open_rows, decided, key)
 
 
 def _neighbours(
