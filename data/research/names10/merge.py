@@ -29,6 +29,9 @@ SKIP_ALIASES = {
     "Уфимський нафтопереробний завод імені XXII з'їзду КПРС",
     "Осколнафтопостач",  # read on a later attack; not shown to be the same depot
     "Пензенская ТЭЦ-2",  # read only in a page address
+    # The 2024 oil depot in Kursk, now its own row (ru-depot-kursk-city), not the
+    # airfield's fuel tank of 2022.
+    *("нефтебаза в Курске", "нафтобаза в Курську"),
     *("ТЭЦ-4", "ГЭС-5", "Головная ГЭС"),  # generic: they would name many plants
 }
 #: Short generic names as pages write them beside the town ("ТЭЦ-10" in a Berezniki
