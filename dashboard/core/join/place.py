@@ -28,7 +28,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dashboard.core.distinct import combined_codes
+from dashboard.core.distinct import distinct_rows
 from dashboard.core.geo import districts as districts_module
 from dashboard.core.geo import facilities
 from dashboard.core.geo.gazetteer import Gazetteer, RegionIndex
@@ -193,12 +193,10 @@ def _distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray,
     parts = [
         frame[c].to_numpy(dtype=float, na_value=np.nan)
         if c in ("latitude", "longitude")
-        else frame[c]
+        else pd.factorize(frame[c], use_na_sentinel=False)[0]
         for c in columns
     ]
-    codes = pd.factorize(combined_codes(*parts))[0]
-    first = pd.Series(codes).drop_duplicates().index.to_numpy()
-    return codes, first
+    return distinct_rows(*parts)
 
 
 def _by_settlement(work: _Work, country: np.ndarray, gazetteer: Gazetteer) -> None:
