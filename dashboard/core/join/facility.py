@@ -10,8 +10,10 @@
 3. Otherwise the record stays unlinked. Two or more candidates by name, or by
    distance, are *ambiguous*: listed in ``facility_candidates``, never guessed.
 
-Names are looked up once per distinct facility name and distances once per
-distinct place, so a million rows cost what their distinct values cost.
+Names are looked up once per distinct facility name; a link is then decided once per
+distinct combination of what it depends on (name, family, country, region, place,
+precision; for distance: place and family) and copied to the rows that share it, so a
+million rows cost what their distinct values cost.
 """
 
 from __future__ import annotations
