@@ -40,7 +40,14 @@ REPORTING_LICENCE = "Facts from the cited public reporting; compilation CC BY 4.
 CORRECTIONS_FILE = Path("data/facility-corrections.csv")
 #: What a correction may set; ``duplicate_of`` drops a row that repeats another site
 #: (its capacity would count twice in every total).
-CORRECTABLE = ("admin1_iso", "latitude", "longitude", "coord_precision", "duplicate_of")
+CORRECTABLE = (
+    "admin1_iso",
+    "latitude",
+    "longitude",
+    "coord_precision",
+    "facility_type",
+    "duplicate_of",
+)
 #: WRI's fuel -> catalogue type (fuel spellings vary between country files).
 WRI_TYPES = {
     "coal": "thermal_power_plant",
@@ -84,7 +91,8 @@ def build_facilities(repo: Path, geo: Geography) -> gpd.GeoDataFrame:
 
 def with_corrections(frame: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
     """The catalogue with each checked correction applied. A new region sets the country
-    with it; a blank position is no position; a duplicate is dropped."""
+    with it; a blank position is no position; a new type moves the site to that type's
+    family (set after); a duplicate is dropped."""
     problems = [
         f"{CORRECTIONS_FILE} row {n + 2}: {problem}"
         for n, row in enumerate(corrections.itertuples(index=False))
@@ -115,6 +123,8 @@ def _correction_problems(row, frame: pd.DataFrame) -> list[str]:
         problems.append(f"field {row.field!r} is not one of {', '.join(CORRECTABLE)}")
     if row.field == "duplicate_of" and row.value not in ids:
         problems.append(f"duplicate_of {row.value!r} is not in the catalogue")
+    if row.field == "facility_type" and row.value not in CATALOGUE_TYPES:
+        problems.append(f"facility_type {row.value!r} is not one of the catalogue's types")
     if row.field in ("latitude", "longitude") and row.value:
         try:
             float(row.value)

@@ -55,9 +55,11 @@ def test_a_region_a_position_and_a_duplicate_are_corrected(build: ModuleType) ->
             ("b", "latitude", ""),
             ("b", "longitude", ""),
             ("b", "coord_precision", "none"),
+            ("b", "facility_type", "thermal_power_plant"),
             ("c", "duplicate_of", "a"),
         ),
     ).set_index("facility_id")
+    assert fixed.loc["b", "facility_type"] == "thermal_power_plant"
     assert list(fixed.index) == ["a", "b"]  # c repeated a: its capacity must not count twice
     assert fixed.loc["a", ["admin1_iso", "country"]].tolist() == ["RU-KK", "RU"]
     assert fixed.loc["b", ["admin1_iso", "country"]].tolist() == ["UA-43", "UA"]
@@ -71,6 +73,7 @@ def test_bad_corrections_are_named_with_row_and_value(build: ModuleType) -> None
         ("a", "capacity", "10"),
         ("b", "latitude", "north"),
         ("c", "duplicate_of", "yy"),
+        ("a", "facility_type", "windmill"),
     )
     bad.loc[0, "source_url"] = "seen somewhere"
     with pytest.raises(ValueError) as error:
@@ -82,6 +85,7 @@ def test_bad_corrections_are_named_with_row_and_value(build: ModuleType) -> None
         "row 3: field 'capacity' is not one of",
         "row 4: latitude 'north' is not a number",
         "row 5: duplicate_of 'yy' is not in the catalogue",
+        "row 6: facility_type 'windmill' is not one of the catalogue's types",
     ):
         assert expected in message
 
