@@ -11,7 +11,7 @@ from dashboard.core.exports.describe import subtitle
 from dashboard.core.untrusted import inert
 from dashboard.core.view.derived import derive
 from dashboard.core.view.facilities import METHOD_NOTE, capacity_figures, facility_table
-from dashboard.core.vocab import WRI_CREDIT, label
+from dashboard.core.vocab import FACILITY_CREDIT, label
 
 data = cache.bundled()
 geo = cache.geography()
@@ -54,7 +54,7 @@ for column, figure in zip(columns, figures, strict=True):
     )
 with st.expander("How these figures are formed", icon=":material/info:"):
     st.markdown(METHOD_NOTE)
-    st.caption(WRI_CREDIT)
+    st.caption(FACILITY_CREDIT)
 
 table = facility_table(shown, catalogue)
 st.subheader(f"Sites struck in this view ({len(table):,})")

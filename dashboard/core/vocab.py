@@ -241,6 +241,9 @@ PLANT_NAMES_CREDIT = (
     "and Hydropower Trackers (2024), CC BY 4.0; two from OpenStreetMap, © OpenStreetMap "
     "contributors, ODbL"
 )
+#: What a map or export owes when it shows catalogue sites: their English names come from
+#: WRI, and the Cyrillic names shown in popups and tables partly from GEM and OSM.
+SITES_DATA_CREDIT = f"{DATA_CREDIT} · {WRI_CREDIT} · {PLANT_NAMES_CREDIT}"
 FACILITY_CREDIT = (
     f"{WRI_CREDIT} · {PLANT_NAMES_CREDIT} · Oil and gas sites: compiled from public reporting "
     "(see each row)"

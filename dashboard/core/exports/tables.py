@@ -15,17 +15,17 @@ import pandas as pd
 from dashboard.core.exports.describe import ExportMeta
 from dashboard.core.incidents.schema import COLUMNS, split_sources
 from dashboard.core.join.facility import LINK_COLUMNS
-from dashboard.core.vocab import DATA_CREDIT, PLANT_NAMES_CREDIT, WRI_CREDIT
+from dashboard.core.vocab import DATA_CREDIT, SITES_DATA_CREDIT
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def attribution(incidents: pd.DataFrame) -> str:
-    """The credits an export owes: WRI's too when a row is linked to one of its plants,
-    with GEM's, whose Russian plant names the link matches."""
+    """The credits an export owes: the catalogue's too (WRI, and the sources of its
+    Cyrillic names, which the link matches) when a row is linked to a WRI plant."""
     linked = incidents.get("facility_id", pd.Series(dtype=str)).astype(str)
     uses_wri = linked.str.startswith("wri-").any()
-    return f"{DATA_CREDIT} · {WRI_CREDIT} · {PLANT_NAMES_CREDIT}" if uses_wri else DATA_CREDIT
+    return SITES_DATA_CREDIT if uses_wri else DATA_CREDIT
 
 
 def export_frame(incidents: pd.DataFrame) -> pd.DataFrame:

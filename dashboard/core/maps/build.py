@@ -40,7 +40,7 @@ from dashboard.core.vocab import (
     MEASURE_TITLES,
     MIN_ZOOM,
     REVEAL_ZOOM,
-    WRI_CREDIT,
+    SITES_DATA_CREDIT,
 )
 
 TILES = {
@@ -78,7 +78,7 @@ def build_map(
     source = add_basemaps(fmap, state, base, offline=offline, self_contained=self_contained)
     _add_layers(fmap, source, incidents, state, detail, base, popups_url)
     Legend(legend_html(incidents, state, detail)).add_to(fmap)
-    credit = f"{DATA_CREDIT} · {WRI_CREDIT}" if "facilities" in state.layers else DATA_CREDIT
+    credit = SITES_DATA_CREDIT if "facilities" in state.layers else DATA_CREDIT
     Attribution(credit).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     if state.lat is None and len(incidents):
